@@ -1,0 +1,44 @@
+/**
+ * `@parley/protocol`: the Parley wire protocol, error-code registry and Tencent-compatible constants.
+ * Zero dependencies; runs in browsers, React Native and Node.
+ * @packageDocumentation
+ */
+export { PROTOCOL_VERSION, MAX_REQUEST_ID, MAX_NAME_LENGTH, parseClientFrame, parseServerFrame, stringifyFrame } from './frames.js';
+export type { FrameBody, RequestFrame, ResponseFrame, PushFrame, ServerFrame, ClientFrame } from './frames.js';
+export { CloseCode, TERMINAL_CLOSE_CODES } from './close-codes.js';
+export type { CloseCodeName, CloseCodeValue } from './close-codes.js';
+export {
+  Command,
+  Push,
+  MAX_USERSIG_LENGTH,
+  MAX_INSTANCE_ID_LENGTH,
+  parseLoginRequest,
+  parseKickoutPush,
+} from './commands.js';
+export type { LoginRequest, LoginResponse, HelloResponse, KickoutPush, ShutdownPush } from './commands.js';
+export {
+  PLATFORMS,
+  NATIVE_PLATFORMS,
+  MOBILE_PLATFORMS,
+  DESKTOP_PLATFORMS,
+  MAX_INSTANCES_LIMIT,
+  isPlatform,
+  normalizePlatform,
+  LOGIN_POLICIES,
+  V2TIM_LOGIN_STATUS,
+  KickedOutType,
+  KICK_TYPE_NUMBER,
+  NetState,
+  USER_ID_PATTERN,
+  isValidUserID,
+  OnlineState,
+} from './constants.js';
+export type { Platform, LoginPolicy, KickedOutTypeValue, NetStateValue } from './constants.js';
+export { ERRORS, ErrorCode, describeError, listErrors } from './error-codes.js';
+export type { ErrorDef, ErrorName } from './error-codes.js';
+export { ParleyError } from './parley-error.js';
+export { EVENT } from './events.js';
+export type { EventName, EventValue } from './events.js';
+export { TYPES } from './types.js';
+export { valid, invalid, isRecord, isUint, utf8ByteLength } from './validate.js';
+export type { Parsed, Valid, Invalid } from './validate.js';
