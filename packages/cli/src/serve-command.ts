@@ -1,0 +1,117 @@
+/**
+ * `parley serve`: run the server on the embedded SQLite store with zero configuration. On an empty
+ * data directory it creates one application and prints what a newcomer needs to log in.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { genUserSig } from '@parley/usersig';
+import { createParleyServer, newAppRecord, type AppRecord, type ClientAssets, type Store } from '@parley/server';
+import { parsePort, parseSdkAppID, parseSecretKey } from './cli-args.js';
+import { describeApp } from './app-command.js';
+import { dataDir, openDataStore } from './data-dir.js';
+
+/** Options of `parley serve` after parsing. */
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly data?: string;
+  readonly appId?: number;
+  readonly appKey?: string;
+  readonly logLevel?: string;
+}
+
+/**
+ * Makes sure the store holds the app the operator asked for: the given SDKAppID/key (created, or its
+ * key updated), or — with nothing given — one new app when the store has none.
+ * @returns the app to advertise and whether it was just created.
+ */
+export async function ensureServeApp(store: Store, appId: number | undefined, appKey: string | undefined, now: number): Promise<{ app: AppRecord; created: boolean }> {
+  if (appId !== undefined) {
+    const existing = await store.getApp(appId);
+    if (!existing) {
+      const app = newAppRecord({ sdkAppID: appId, ...(appKey ? { secretKey: appKey } : {}) }, now);
+      await store.createApp(app);
+      return { app, created: true };
+    }
+    if (appKey && existing.secretKey !== appKey) {
+      const updated = await store.updateApp(appId, { secretKey: appKey });
+      return { app: updated ?? existing, created: false };
+    }
+    return { app: existing, created: false };
+  }
+  if (appKey) throw new Error('--app-key needs --app-id');
+  const apps = await store.listApps();
+  if (apps[0]) return { app: apps[0], created: false };
+  const app = newAppRecord({}, now);
+  await store.createApp(app);
+  return { app, created: true };
+}
+
+/** Where the built browser SDK lives, so the server can offer it at `/sdk/` (undefined if not built). */
+export function findClientAssets(): ClientAssets | undefined {
+  try {
+    const dir = (spec: string) => dirname(fileURLToPath(import.meta.resolve(spec)));
+    return { sdk: dir('@parley/sdk'), protocol: dir('@parley/protocol') };
+  } catch {
+    return undefined;
+  }
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug'] as const;
+
+/** Adds the `serve` command. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the Parley server (embedded SQLite store; zero configuration)')
+    .option('--host <host>', 'interface to listen on (env PARLEY_HOST)', process.env['PARLEY_HOST'] ?? '127.0.0.1')
+    .option('--port <port>', 'port to listen on, 0 = any free port (env PARLEY_PORT)', parsePort, process.env['PARLEY_PORT'] ? parsePort(process.env['PARLEY_PORT']) : 9000)
+    .option('--data <dir>', 'data directory (env PARLEY_DATA)', undefined)
+    .option('--app-id <sdkappid>', 'ensure an app with this SDKAppID, e.g. your Tencent one (env PARLEY_APP_ID)', parseSdkAppID, process.env['PARLEY_APP_ID'] ? parseSdkAppID(process.env['PARLEY_APP_ID']) : undefined)
+    .option('--app-key <key>', 'secret key for --app-id (env PARLEY_APP_KEY)', parseSecretKey, process.env['PARLEY_APP_KEY'] ? parseSecretKey(process.env['PARLEY_APP_KEY']) : undefined)
+    .option('--log-level <level>', `server log level: ${LEVELS.join(', ')} (env PARLEY_LOG_LEVEL)`, process.env['PARLEY_LOG_LEVEL'] ?? 'warn')
+    .action(async (opts: ServeOptions) => {
+      const level = LEVELS.find((l) => l === opts.logLevel);
+      if (!level) program.error(`error: option '--log-level' must be one of ${LEVELS.join(', ')}`, { exitCode: 2 });
+      const dir = dataDir(opts.data);
+      const store = await openDataStore(dir);
+      const { app, created } = await ensureServeApp(store, opts.appId, opts.appKey, Date.now());
+      const clientAssets = findClientAssets();
+      const server = createParleyServer({ store, host: opts.host, port: opts.port, logLevel: level ?? 'warn', ...(clientAssets ? { clientAssets } : {}) });
+      const addr = await server.listen();
+      const userSig = genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID: 'user1', expireSeconds: 86_400 });
+      process.stdout.write(
+        [
+          `Parley listening on ${addr.url} (WebSocket ${addr.wsUrl})`,
+          ...(clientAssets ? [`Try it in a browser: ${addr.url}/?sdkappid=${app.sdkAppID}&userid=user1&usersig=<UserSig below>`] : []),
+          `Data directory: ${dir}`,
+          created ? 'Created a new application:' : 'Application:',
+          describeApp(app),
+          `Example UserSig for user "user1" (valid 24 h):`,
+          `  ${userSig}`,
+          `Make more with: parley usersig gen --sdkappid ${app.sdkAppID} --key <secret key> --user <userID>`,
+          'Press Ctrl+C to stop.',
+          '',
+        ].join('\n'),
+      );
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        process.stdout.write(`${signal}: shutting down\n`);
+        void server
+          .close()
+          .then(() => store.close())
+          .then(
+            () => process.exit(0),
+            (err: unknown) => {
+              process.stderr.write(`shutdown failed: ${String(err)}\n`);
+              process.exit(1);
+            },
+          );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+}

@@ -1,0 +1,107 @@
+/**
+ * One client WebSocket: sends frames, enforces the per-connection request rate, tracks activity for
+ * the heartbeat sweep, and acts as the {@link SessionSink} of the instance logged in on it.
+ */
+import { KICK_TYPE_NUMBER, Push, stringifyFrame, type FrameBody, type KickedOutTypeValue, type Platform, type ServerFrame } from '@parley/protocol';
+import type { WebSocket } from 'ws';
+import type { SessionSink } from '../sessions/session-registry.js';
+import type { GatewayOptions } from './gateway-options.js';
+
+/** Close reasons are limited to 123 bytes by RFC 6455; we keep them short and ASCII. */
+export function closeReason(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 120);
+}
+
+/** Result of {@link ClientConnection.admitRequest}. */
+export type RateVerdict = 'ok' | 'limited' | 'flood';
+
+/** A connected client. */
+export class ClientConnection implements SessionSink {
+  readonly socket: WebSocket;
+  /** Remote IP address. */
+  readonly ip: string;
+  /** When the socket opened, ms. */
+  readonly openedAt: number;
+  /** Last time any frame arrived, ms. */
+  lastActivity: number;
+  /** The instance logged in on this socket, if any. */
+  instanceID: string | undefined;
+  /** Since when the socket has been open without a logged-in instance (open or logout time), ms. */
+  awaitingLoginSince: number;
+  /** True while a `wslogin` on this socket is being processed. */
+  loginInFlight = false;
+  #tokens: number;
+  #tokensAt: number;
+  #floodSince = 0;
+  #lastLimitedAt = -Infinity;
+  readonly #opts: GatewayOptions;
+  #closed = false;
+
+  constructor(socket: WebSocket, ip: string, now: number, opts: GatewayOptions) {
+    this.socket = socket;
+    this.ip = ip;
+    this.openedAt = now;
+    this.lastActivity = now;
+    this.awaitingLoginSince = now;
+    this.#opts = opts;
+    this.#tokens = opts.requestBurst;
+    this.#tokensAt = now;
+  }
+
+  /** True until the socket closed or a close was requested. */
+  get isOpen(): boolean {
+    return !this.#closed;
+  }
+
+  /** Sends a response or push frame (dropped silently once closing). */
+  send(frame: ServerFrame): void {
+    if (this.#closed) return;
+    this.socket.send(stringifyFrame(frame));
+  }
+
+  /** Sends a push. */
+  push(ev: string, body: FrameBody): void {
+    this.send({ t: 'push', ev, body });
+  }
+
+  /** Token bucket: refills at `maxRequestsPerSecond`, holds at most `requestBurst`. */
+  admitRequest(now: number): RateVerdict {
+    const refill = ((now - this.#tokensAt) / 1000) * this.#opts.maxRequestsPerSecond;
+    this.#tokens = Math.min(this.#opts.requestBurst, this.#tokens + refill);
+    this.#tokensAt = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      // The flood is over only after a full second without refusals, not at the next refilled token.
+      if (now - this.#lastLimitedAt > 1000) this.#floodSince = 0;
+      return 'ok';
+    }
+    this.#lastLimitedAt = now;
+    if (this.#floodSince === 0) this.#floodSince = now;
+    return now - this.#floodSince >= this.#opts.floodCloseAfterMs ? 'flood' : 'limited';
+  }
+
+  /** {@inheritDoc SessionSink.kick} */
+  kick(type: KickedOutTypeValue, closeCode: number, newInstance?: { platform: Platform; instanceID: string }): void {
+    this.instanceID = undefined;
+    this.push(Push.KICKOUT, { type, kickType: KICK_TYPE_NUMBER[type], ...(newInstance ? { newInstanceInfo: newInstance } : {}) });
+    this.close(closeCode, `kicked: ${type}`);
+  }
+
+  /** Closes the socket with `code` (idempotent). */
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.socket.close(code, closeReason(reason));
+  }
+
+  /** Drops the TCP connection without a close handshake (dead peers). */
+  terminate(): void {
+    this.#closed = true;
+    this.socket.terminate();
+  }
+
+  /** Marks the socket closed after the peer closed it. */
+  markClosed(): void {
+    this.#closed = true;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Assembles one Parley server: a Fastify HTTP server (REST `/v4`, `/healthz`, `/metrics`) and the
+ * WebSocket gateway on the same port, over a {@link Store}. The CLI is the only caller that picks a
+ * concrete store; tests pass a `MemoryStore` or a SQLite store.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ERRORS } from '@parley/protocol';
+import { AppCache } from '../apps/app-cache.js';
+import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
+import { SigVerifier } from '../auth/sig-verifier.js';
+import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
+import { WsGateway } from '../gateway/ws-gateway.js';
+import { ServerMetrics } from '../metrics/server-metrics.js';
+import { accountRoutes } from '../rest/account-routes.js';
+import { adminRoutes } from '../rest/admin-routes.js';
+import { onlineRoutes } from '../rest/online-routes.js';
+import { envelope, registerRestRoutes } from '../rest/rest-router.js';
+import type { RestHandler } from '../rest/rest-types.js';
+import { AccountBatcher } from '../sessions/account-batcher.js';
+import { SessionManager, type SessionOptions } from '../sessions/session-manager.js';
+import { SessionRegistry } from '../sessions/session-registry.js';
+import type { AppRecord, Store } from '../store/store.js';
+import { systemClock, type Clock } from '../time/clock.js';
+import { UsageTracker } from '../usage/usage-tracker.js';
+import { registerClientAssets, type ClientAssets } from './client-assets.js';
+
+/** Options of {@link createParleyServer}. Everything but `store` has a default. */
+export interface ParleyServerOptions {
+  /** Where apps, accounts and statistics live. */
+  readonly store: Store;
+  /** Interface to listen on. @default '127.0.0.1' */
+  readonly host?: string;
+  /** TCP port; 0 picks a free one. @default 9000 */
+  readonly port?: number;
+  /** Time source (tests inject a controllable one). @default systemClock */
+  readonly clock?: Clock;
+  /** Gateway tunables (frame size, login timeout, heartbeat bound, rate limits). */
+  readonly gateway?: Partial<GatewayOptions>;
+  /** Session tunables (hello interval, resume grace). */
+  readonly session?: Partial<SessionOptions>;
+  /** Failed-login throttling. */
+  readonly throttle?: Partial<LoginThrottleOptions>;
+  /** Largest REST body, in bytes. @default 1048576 */
+  readonly restBodyLimit?: number;
+  /** How long shutdown waits for clients to close before dropping them, in ms. @default 2000 */
+  readonly shutdownGraceMs?: number;
+  /** Suggested reconnect delay told to clients at shutdown, in ms. @default 1000 */
+  readonly reconnectAfterMs?: number;
+  /** Log level for the server's pino logger, or `false` for no logging. @default false */
+  readonly logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | false;
+  /** Collect process metrics (CPU, memory) in `/metrics`. @default true */
+  readonly processMetrics?: boolean;
+  /** Serve the browser SDK and a "try it" page at `/` from these built directories. @default not served */
+  readonly clientAssets?: ClientAssets;
+}
+
+/** A running (or ready to run) server. */
+export interface ParleyServer {
+  /** Starts listening; resolves with the bound address. */
+  listen(): Promise<{ host: string; port: number; url: string; wsUrl: string }>;
+  /** Graceful shutdown: stop accepting, tell clients, flush statistics. Does not close the store. */
+  close(): Promise<void>;
+  /** App administration used by the CLI (create on first start, list, show). */
+  readonly apps: {
+    create(app: AppRecord): Promise<void>;
+    get(sdkAppID: number): Promise<AppRecord | undefined>;
+    list(): Promise<AppRecord[]>;
+  };
+  /** The metrics registry (also served at `/metrics`). */
+  readonly metrics: ServerMetrics;
+  /** The underlying Fastify instance (for `inject()` in tests). */
+  readonly http: FastifyInstance;
+}
+
+/** Default session options. */
+export const DEFAULT_SESSION_OPTIONS: SessionOptions = { helloIntervalSec: 30, resumeGraceMs: 90_000 };
+
+/** Creates a Parley server. Nothing listens until `listen()`. */
+export function createParleyServer(options: ParleyServerOptions): ParleyServer {
+  const clock = options.clock ?? systemClock;
+  const store = options.store;
+  const gatewayOptions: GatewayOptions = { ...DEFAULT_GATEWAY_OPTIONS, ...options.gateway };
+  const sessionOptions: SessionOptions = {
+    ...DEFAULT_SESSION_OPTIONS,
+    resumeGraceMs: gatewayOptions.heartbeatTimeoutMs,
+    ...options.session,
+  };
+  const metrics = new ServerMetrics(options.processMetrics ?? true);
+  const apps = new AppCache(store);
+  const verifier = new SigVerifier();
+  const usage = new UsageTracker(store, clock);
+  const sessions = new SessionManager({
+    apps,
+    clock,
+    verifier,
+    throttle: new LoginThrottle(options.throttle),
+    registry: new SessionRegistry(),
+    usage,
+    metrics,
+    accounts: new AccountBatcher(store, () => clock.now()),
+    options: sessionOptions,
+  });
+
+  const http = Fastify({
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    bodyLimit: options.restBodyLimit ?? 1_048_576,
+    // Tencent's REST clients send JSON with assorted content types (or none): take every body as text.
+    forceCloseConnections: true,
+  });
+  const onError = (err: unknown, context: string) => http.log.error({ err }, `unexpected error in ${context}`);
+  http.removeAllContentTypeParsers();
+  http.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  http.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (!req.url.startsWith('/v4/')) return reply.code(err.statusCode ?? 500).send({ error: err.message });
+    const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    if (!tooLarge) onError(err, `HTTP ${req.url}`);
+    const def = tooLarge ? ERRORS.ERR_SVR_COMM_REQ_JSON_PARSE_FAILED : ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR;
+    return reply.code(200).send(envelope(def.code, tooLarge ? 'request body too large' : def.message));
+  });
+
+  const routes = new Map<string, RestHandler>([
+    ...accountRoutes({ store, sessions, clock }),
+    ...onlineRoutes({ store, sessions }),
+    ...adminRoutes({ apps, store, usage, clock }),
+  ]);
+  registerRestRoutes(http, { apps, verifier, clock, metrics, routes, onError });
+
+  const gateway = new WsGateway({ sessions, metrics, clock, options: gatewayOptions, onError });
+  gateway.attach(http.server);
+
+  const startedAt = clock.now();
+  http.get('/healthz', async () => ({ status: 'ok', uptimeMs: clock.now() - startedAt, connections: gateway.connectionCount }));
+  http.get('/metrics', async (_req, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  if (options.clientAssets) registerClientAssets(http, options.clientAssets);
+
+  let closing: Promise<void> | undefined;
+  return {
+    http,
+    metrics,
+    apps: {
+      create: (app) => apps.create(app),
+      get: async (id) => (await apps.get(id))?.app,
+      list: () => store.listApps(),
+    },
+    async listen() {
+      const host = options.host ?? '127.0.0.1';
+      await http.listen({ host, port: options.port ?? 9000 });
+      const addr = http.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : options.port ?? 9000;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      return { host, port, url: `http://${shown}:${port}`, wsUrl: `ws://${shown}:${port}` };
+    },
+    close() {
+      closing ??= (async () => {
+        gateway.shutdown(options.reconnectAfterMs ?? 1000);
+        sessions.stop();
+        const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
+        while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        gateway.terminateAll();
+        await usage.flush().catch((err: unknown) => onError(err, 'usage flush'));
+        await http.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * `@parley/server`: the Parley chat server.
+ * @packageDocumentation
+ */
+export type {
+  Store,
+  AppRecord,
+  AppPatch,
+  AppStatus,
+  AppLimits,
+  LoginSettings,
+  AccountRecord,
+  AccountInput,
+  SigInvalidation,
+  DailyStats,
+} from './store/index.js';
+export { MemoryStore, isUtcDay } from './store/index.js';
+export { createParleyServer, DEFAULT_SESSION_OPTIONS } from './http/parley-server.js';
+export type { ParleyServer, ParleyServerOptions } from './http/parley-server.js';
+export { DEFAULT_GATEWAY_OPTIONS } from './gateway/gateway-options.js';
+export type { GatewayOptions } from './gateway/gateway-options.js';
+export type { SessionOptions } from './sessions/session-manager.js';
+export { DEFAULT_LOGIN_THROTTLE } from './auth/login-throttle.js';
+export type { LoginThrottleOptions } from './auth/login-throttle.js';
+export { newAppRecord, generateSecretKey, generateSdkAppID, DEFAULT_ADMIN, DEFAULT_LOGIN_SETTINGS, MAX_ADMINS } from './apps/app-defaults.js';
+export { decideVictims, platformClass } from './sessions/login-policy.js';
+export type { PolicyInstance, PolicyVictim } from './sessions/login-policy.js';
+export { DeadlineQueue } from './time/deadline-queue.js';
+export { systemClock, utcDay } from './time/clock.js';
+export type { Clock } from './time/clock.js';
+export type { ClientAssets } from './http/client-assets.js';

@@ -1,0 +1,36 @@
+/**
+ * Coalesces auto sign-ups: every login of a not-yet-known user needs "create the account if missing";
+ * during a login storm those requests are gathered for one event-loop turn and written in one
+ * `ensureAccounts` call (one transaction) instead of one write each.
+ */
+import type { Store } from '../store/store.js';
+
+/** Batches `ensureAccounts` calls per app. */
+export class AccountBatcher {
+  readonly #store: Store;
+  readonly #now: () => number;
+  readonly #pending = new Map<number, { users: Set<string>; done: Promise<void> }>();
+
+  constructor(store: Store, now: () => number) {
+    this.#store = store;
+    this.#now = now;
+  }
+
+  /** Resolves once `userID` exists in the store (created now or before). */
+  ensure(sdkAppID: number, userID: string): Promise<void> {
+    let batch = this.#pending.get(sdkAppID);
+    if (!batch) {
+      const users = new Set<string>();
+      const done = new Promise<void>((resolve, reject) => {
+        setImmediate(() => {
+          this.#pending.delete(sdkAppID);
+          this.#store.ensureAccounts(sdkAppID, [...users], this.#now()).then(() => resolve(), reject);
+        });
+      });
+      batch = { users, done };
+      this.#pending.set(sdkAppID, batch);
+    }
+    batch.users.add(userID);
+    return batch.done;
+  }
+}

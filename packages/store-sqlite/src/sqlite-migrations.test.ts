@@ -1,0 +1,164 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode, ParleyError } from '@parley/protocol';
+import { expectParleyRejection, testAppRecord } from '@parley/server/testing';
+import { SQLITE_MIGRATIONS, migrateSqliteDatabase, readSqliteSchemaVersion, type SqliteMigration } from './sqlite-migrations.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const LATEST = SQLITE_MIGRATIONS.length;
+const T = 1_700_000_000_000;
+
+let dir = '';
+let files = 0;
+const newDbPath = (): string => join(dir, `migrations-${++files}.db`);
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-sqlite-migrations-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open: Database.Database[] = [];
+const rawDb = (path = ':memory:'): Database.Database => {
+  const db = new Database(path);
+  open.push(db);
+  return db;
+};
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+const recorded = (db: Database.Database): unknown[] => db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
+
+/** Runs `run`, which must throw a ParleyError of `code` whose message matches `message`. */
+function expectParleyThrow(run: () => unknown, code: number, message: RegExp): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  if (!ParleyError.is(thrown)) throw new Error(`expected a ParleyError, got ${String(thrown)}`);
+  expect(thrown.code).toBe(code);
+  expect(thrown.message).toMatch(message);
+}
+
+describe('SQLite migrations', () => {
+  it('numbers the shipped migrations 1, 2, 3, … with distinct names', () => {
+    expect(SQLITE_MIGRATIONS.map((m) => m.version)).toStrictEqual(SQLITE_MIGRATIONS.map((_, i) => i + 1));
+    expect(new Set(SQLITE_MIGRATIONS.map((m) => m.name)).size).toBe(LATEST);
+  });
+
+  it('brings a fresh database to the latest version, recording every step', () => {
+    const db = rawDb();
+    expect(readSqliteSchemaVersion(db)).toBe(0);
+    const report = migrateSqliteDatabase(db, SQLITE_MIGRATIONS, () => T);
+    expect(report).toStrictEqual({ fromVersion: 0, toVersion: LATEST, applied: SQLITE_MIGRATIONS.map((m) => m.version) });
+    expect(recorded(db)).toStrictEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: T })));
+    expect(readSqliteSchemaVersion(db)).toBe(LATEST);
+  });
+
+  it('creates the store tables, the usage tables WITHOUT ROWID', () => {
+    const db = rawDb();
+    migrateSqliteDatabase(db);
+    const tables = db.prepare("SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    expect(tables).toStrictEqual([
+      { name: 'accounts', wr: 1, strict: 1 },
+      { name: 'apps', wr: 0, strict: 1 },
+      { name: 'daily_active', wr: 1, strict: 1 },
+      { name: 'daily_peak', wr: 1, strict: 1 },
+      { name: 'schema_migrations', wr: 0, strict: 1 },
+      { name: 'sig_invalidations', wr: 1, strict: 1 },
+    ]);
+  });
+
+  it('does nothing when run again on an up-to-date database', () => {
+    const db = rawDb();
+    migrateSqliteDatabase(db, SQLITE_MIGRATIONS, () => T);
+    const report = migrateSqliteDatabase(db, SQLITE_MIGRATIONS, () => T + 1);
+    expect(report).toStrictEqual({ fromVersion: LATEST, toVersion: LATEST, applied: [] });
+    expect(recorded(db)).toStrictEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: T })));
+  });
+
+  it('applies only the steps a database lacks', () => {
+    const extra: SqliteMigration = { version: LATEST + 1, name: 'test-extra-table', sql: 'CREATE TABLE test_extra (x INTEGER) STRICT;' };
+    const db = rawDb();
+    migrateSqliteDatabase(db, SQLITE_MIGRATIONS, () => T);
+    const report = migrateSqliteDatabase(db, [...SQLITE_MIGRATIONS, extra], () => T + 1);
+    expect(report).toStrictEqual({ fromVersion: LATEST, toVersion: LATEST + 1, applied: [LATEST + 1] });
+    expect(recorded(db).at(-1)).toStrictEqual({ version: LATEST + 1, name: 'test-extra-table', applied_at: T + 1 });
+  });
+
+  it('rolls a failing step back entirely and records nothing for it', () => {
+    const failing: SqliteMigration = {
+      version: LATEST + 1,
+      name: 'test-failing',
+      sql: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);',
+    };
+    const db = rawDb();
+    migrateSqliteDatabase(db);
+    expect(() => migrateSqliteDatabase(db, [...SQLITE_MIGRATIONS, failing])).toThrow(/no such table: no_such_table/);
+    expect(readSqliteSchemaVersion(db)).toBe(LATEST);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
+  });
+
+  it('refuses a database whose schema is newer than this code knows, naming both versions', () => {
+    const db = rawDb();
+    migrateSqliteDatabase(db);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 5, 'from-the-future', T);
+    expectParleyThrow(
+      () => migrateSqliteDatabase(db),
+      ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR,
+      new RegExp(`schema is at version ${LATEST + 5}, newer than this version of Parley knows \\(${LATEST}\\).*upgrade Parley`),
+    );
+  });
+
+  it('refuses a database whose recorded steps differ from the code', () => {
+    const db = rawDb();
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
+    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run('something-else', T);
+    expectParleyThrow(() => migrateSqliteDatabase(db), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /records version 1 "something-else"/);
+  });
+
+  it('rejects a migration list that is not numbered 1, 2, 3, …', () => {
+    const db = rawDb();
+    const gap: SqliteMigration[] = [{ version: 2, name: 'two', sql: '' }];
+    expectParleyThrow(() => migrateSqliteDatabase(db, gap), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /versions must be 1, 2, 3/);
+  });
+});
+
+describe('opening a SqliteStore runs the migrations', () => {
+  it('migrates a new file once and leaves it alone on reopen', async () => {
+    const path = newDbPath();
+    const first = await openSqliteStore({ path });
+    await first.createApp(testAppRecord(1));
+    await first.close();
+    const before = recorded(rawDb(path));
+    const second = await openSqliteStore({ path });
+    expect(await second.getApp(1)).toStrictEqual(testAppRecord(1));
+    await second.close();
+    expect(before).toHaveLength(LATEST);
+    expect(recorded(rawDb(path))).toStrictEqual(before);
+  });
+
+  it('refuses to open a file written by a newer schema, with a clear error, and leaves it untouched', async () => {
+    const path = newDbPath();
+    const store = await openSqliteStore({ path });
+    await store.createApp(testAppRecord(1));
+    await store.close();
+    const db = rawDb(path);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 1, 'from-the-future', T);
+    db.close();
+    await expectParleyRejection(
+      openSqliteStore({ path }),
+      ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR,
+      new RegExp(`SQLite database ${path}: the database schema is at version ${LATEST + 1}, newer than this version of Parley knows \\(${LATEST}\\)`),
+    );
+    const after = rawDb(path);
+    expect(readSqliteSchemaVersion(after)).toBe(LATEST + 1);
+    expect(after.prepare('SELECT count(*) FROM apps').pluck().get()).toBe(1);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The schema of the SQLite store as numbered migrations, and the code that brings a database up to
+ * date. The applied versions are recorded in `schema_migrations(version, name, applied_at)`.
+ * Migrations are append-only: never edit or renumber a released one, add the next number instead.
+ */
+import { ParleyError, isRecord, isUint } from '@parley/protocol';
+import type Database from 'better-sqlite3';
+
+/** One schema step. */
+export interface SqliteMigration {
+  /** 1, 2, 3, … without gaps. */
+  readonly version: number;
+  /** Short kebab-case description, recorded with the version. */
+  readonly name: string;
+  /** The SQL of the step; it runs inside the migration's transaction. */
+  readonly sql: string;
+}
+
+/** What {@link migrateSqliteDatabase} did. */
+export interface SqliteMigrationReport {
+  /** Schema version before the call (0 for a fresh database). */
+  readonly fromVersion: number;
+  /** Schema version after the call. */
+  readonly toVersion: number;
+  /** Versions applied by this call, ascending. */
+  readonly applied: readonly number[];
+}
+
+/** The migrations of this version of Parley, in order. */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'apps-accounts-sigs-usage',
+    // JSON columns (admins, login_settings, limits, revoked_sigs) are TEXT and validated on read.
+    sql: `
+      CREATE TABLE apps (
+        sdk_app_id     INTEGER PRIMARY KEY,
+        secret_key     TEXT    NOT NULL,
+        name           TEXT    NOT NULL,
+        admins         TEXT    NOT NULL,
+        status         TEXT    NOT NULL,
+        login_settings TEXT    NOT NULL,
+        limits         TEXT    NOT NULL,
+        created_at     INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE accounts (
+        app        INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id    TEXT    NOT NULL,
+        nick       TEXT    NOT NULL,
+        face_url   TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE sig_invalidations (
+        app          INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id      TEXT    NOT NULL,
+        before_sec   INTEGER NOT NULL,
+        revoked_sigs TEXT    NOT NULL,
+        PRIMARY KEY (app, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE daily_active (
+        app     INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        day     TEXT    NOT NULL,
+        user_id TEXT    NOT NULL,
+        PRIMARY KEY (app, day, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE daily_peak (
+        app  INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        day  TEXT    NOT NULL,
+        peak INTEGER NOT NULL,
+        PRIMARY KEY (app, day)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+const CREATE_MIGRATIONS_TABLE = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`;
+
+/**
+ * Applies the migrations `db` lacks, each in its own `BEGIN IMMEDIATE` transaction, so a failed step
+ * leaves no trace and two processes opening the same new file cannot both apply a step.
+ * Throws 70500 when the database records a version newer than `migrations` knows (written by a newer
+ * Parley), or versions that do not match `migrations`.
+ *
+ * @param now - Clock for `applied_at`, ms since the epoch. @default Date.now
+ */
+export function migrateSqliteDatabase(
+  db: Database.Database,
+  migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
+  now: () => number = Date.now,
+): SqliteMigrationReport {
+  checkMigrationList(db, migrations);
+  db.exec(CREATE_MIGRATIONS_TABLE);
+  const readApplied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version');
+  const record = db.prepare<[number, string, number]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+
+  const step = db.transaction((): { from: number; applied?: number } => {
+    const from = checkAppliedVersions(db, readApplied.all(), migrations);
+    const next = migrations[from];
+    if (next === undefined) return { from };
+    db.exec(next.sql);
+    record.run(next.version, next.name, now());
+    return { from, applied: next.version };
+  });
+
+  const applied: number[] = [];
+  let fromVersion: number | undefined;
+  for (;;) {
+    const result = step.immediate();
+    fromVersion ??= result.from;
+    if (result.applied === undefined) return { fromVersion, toVersion: result.from, applied };
+    applied.push(result.applied);
+  }
+}
+
+/** The recorded schema version of `db`: the highest applied migration, 0 when none. */
+export function readSqliteSchemaVersion(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (table === undefined) return 0;
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get();
+  return isRecord(row) && isUint(row['version']) ? row['version'] : 0;
+}
+
+function checkMigrationList(db: Database.Database, migrations: readonly SqliteMigration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw schemaError(db, `migration #${index} has version ${migration.version}; versions must be 1, 2, 3, … in order`);
+    }
+  });
+}
+
+/** Checks the recorded rows against the known migrations; returns the current version. */
+function checkAppliedVersions(db: Database.Database, rows: readonly unknown[], migrations: readonly SqliteMigration[]): number {
+  const latest = migrations.length;
+  const applied = rows.map((row) => {
+    if (!isRecord(row) || !isUint(row['version']) || typeof row['name'] !== 'string') {
+      throw schemaError(db, `schema_migrations holds a malformed row ${JSON.stringify(row)}`);
+    }
+    return { version: row['version'], name: row['name'] };
+  });
+  const newest = applied.at(-1)?.version ?? 0;
+  if (newest > latest) {
+    throw schemaError(
+      db,
+      `the database schema is at version ${newest}, newer than this version of Parley knows (${latest}); ` +
+        'it was written by a newer Parley: upgrade Parley, or point it at another database file',
+    );
+  }
+  applied.forEach(({ version, name }, index) => {
+    const known = migrations[index];
+    if (known === undefined || version !== known.version || name !== known.name) {
+      throw schemaError(
+        db,
+        `schema_migrations records version ${version} "${name}", but this Parley's migration ${index + 1} is ` +
+          `"${known?.name ?? '(none)'}": the database was changed outside Parley or by an incompatible build`,
+      );
+    }
+  });
+  return applied.length;
+}
+
+function schemaError(db: Database.Database, detail: string): ParleyError {
+  return ParleyError.of('ERR_SVR_ACCOUNT_INTERNAL_ERROR', `SQLite database ${db.name}: ${detail}`);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, ParleyError } from '@parley/protocol';
+import { DEFAULT_BUSY_TIMEOUT_MS, resolveSqliteStoreConfig } from './sqlite-store-config.js';
+
+describe('resolveSqliteStoreConfig', () => {
+  it('defaults busyTimeoutMs to 5000 ms', () => {
+    expect(DEFAULT_BUSY_TIMEOUT_MS).toBe(5000);
+    expect(resolveSqliteStoreConfig({ path: 'x.db' })).toStrictEqual({ path: 'x.db', busyTimeoutMs: 5000 });
+  });
+
+  it('keeps given options', () => {
+    expect(resolveSqliteStoreConfig({ path: ':memory:', busyTimeoutMs: 0 })).toStrictEqual({ path: ':memory:', busyTimeoutMs: 0 });
+  });
+
+  it.each([
+    [{ path: '' }, /path must be a non-empty/],
+    [{ path: 'x.db', busyTimeoutMs: -1 }, /busyTimeoutMs must be an integer/],
+    [{ path: 'x.db', busyTimeoutMs: 1.5 }, /busyTimeoutMs must be an integer/],
+    [{ path: 'x.db', busyTimeoutMs: 2 ** 31 }, /busyTimeoutMs must be an integer in 0\.\.2147483647/],
+  ])('rejects %j with 70402', (config, message) => {
+    let thrown: unknown;
+    try {
+      resolveSqliteStoreConfig(config);
+    } catch (error) {
+      thrown = error;
+    }
+    if (!ParleyError.is(thrown)) throw new Error('expected a ParleyError');
+    expect(thrown.code).toBe(ErrorCode.ERR_SVR_ACCOUNT_INVALID_PARAMETERS);
+    expect(thrown.message).toMatch(message);
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * `SqliteStore`: the embedded default {@link Store}, one SQLite file in WAL mode through better-sqlite3.
+ * better-sqlite3 is synchronous, so each method runs to completion before any other call starts:
+ * concurrent calls are serialised without locks, and every write (a whole batch included) is one
+ * transaction.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { ERRORS, ParleyError, isUint, type Parsed } from '@parley/protocol';
+import type { AccountInput, AccountRecord, AppPatch, AppRecord, DailyStats, SigInvalidation, Store } from '@parley/server';
+import { migrateSqliteDatabase } from './sqlite-migrations.js';
+import {
+  corruptRowError,
+  describeRowKey,
+  encodeLimits,
+  encodeLoginSettings,
+  parseAccountRow,
+  parseAppRow,
+  parseDailyStatsRow,
+  parseSigInvalidationRow,
+} from './sqlite-row-codec.js';
+import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
+import { prepareSqliteStatements, type AppRowParams, type SqliteStatements } from './sqlite-statements.js';
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Opens (creating when missing) the SQLite store at `config.path`, creating the parent directory of a
+ * file path first, and brings its schema up to date.
+ *
+ * @example
+ * ```ts
+ * const store = await openSqliteStore({ path: '.parley-data/parley.db' });
+ * ```
+ */
+export async function openSqliteStore(config: SqliteStoreConfig): Promise<SqliteStore> {
+  const { path } = resolveSqliteStoreConfig(config);
+  if (path !== IN_MEMORY_PATH) await mkdir(dirname(resolve(path)), { recursive: true });
+  return new SqliteStore(config);
+}
+
+/**
+ * {@link Store} on a SQLite database. Pragmas: `journal_mode=WAL` (file databases), `synchronous=NORMAL`
+ * (a commit survives a process crash; a power loss may lose the last commits but never corrupts),
+ * `foreign_keys=ON`, `busy_timeout` from the config. Prefer {@link openSqliteStore}, which also creates
+ * the directory.
+ */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #sql: SqliteStatements;
+  /** Runs its argument inside a transaction; called with `.immediate` for every write. */
+  readonly #transaction: Database.Transaction<(work: () => void) => void>;
+  #closed = false;
+
+  /** Opens the database synchronously; throws 70402 for bad options and 70500 when it cannot open or migrate. */
+  constructor(config: SqliteStoreConfig) {
+    const { path, busyTimeoutMs } = resolveSqliteStoreConfig(config);
+    const db = wrapSqliteErrors(`cannot open the SQLite database ${path}`, () => new Database(path, { timeout: busyTimeoutMs }));
+    try {
+      const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+      // WAL is what makes readers never block the writer and NORMAL sync safe; refuse to run without it.
+      if (path !== IN_MEMORY_PATH && journalMode !== 'wal') {
+        throw storeError(`SQLite database ${path} cannot use WAL mode (journal_mode is ${String(journalMode)}); put it on a local file system`);
+      }
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      wrapSqliteErrors(`cannot migrate the SQLite database ${path}`, () => migrateSqliteDatabase(db));
+      this.#sql = prepareSqliteStatements(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.#db = db;
+    this.#transaction = db.transaction((work: () => void) => work());
+  }
+
+  async createApp(app: AppRecord): Promise<void> {
+    this.#write(() => {
+      if (this.#sql.appExists.get(app.sdkAppID) !== undefined) {
+        throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `SDKAppID ${app.sdkAppID} already exists`);
+      }
+      this.#sql.insertApp.run(appRowParams(app));
+    });
+  }
+
+  async getApp(sdkAppID: number): Promise<AppRecord | undefined> {
+    return this.#read(() => {
+      const row = this.#sql.getApp.get(sdkAppID);
+      return row === undefined ? undefined : parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(row));
+    });
+  }
+
+  async listApps(): Promise<AppRecord[]> {
+    return this.#read(() => this.#sql.listApps.all().map((row) => parseRow('apps', describeRowKey(row, 'sdk_app_id'), parseAppRow(row))));
+  }
+
+  async updateApp(sdkAppID: number, patch: AppPatch): Promise<AppRecord | undefined> {
+    return this.#write(() => {
+      const row = this.#sql.getApp.get(sdkAppID);
+      if (row === undefined) return undefined;
+      const current = parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(row));
+      const updated: AppRecord = {
+        ...current,
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.secretKey !== undefined ? { secretKey: patch.secretKey } : {}),
+        ...(patch.admins !== undefined ? { admins: patch.admins } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.loginSettings !== undefined ? { loginSettings: patch.loginSettings } : {}),
+        ...(patch.limits !== undefined ? { limits: patch.limits } : {}),
+      };
+      this.#sql.updateApp.run(appRowParams(updated));
+      // Re-read so the caller gets exactly what is stored, as a private copy.
+      return parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(this.#sql.getApp.get(sdkAppID)));
+    });
+  }
+
+  async importAccounts(sdkAppID: number, accounts: readonly AccountInput[], now: number): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      for (const { userID, nick, faceUrl } of accounts) {
+        this.#sql.upsertAccount.run({ app: sdkAppID, userID, nick: nick ?? null, faceUrl: faceUrl ?? null, now });
+      }
+    });
+  }
+
+  async ensureAccounts(sdkAppID: number, userIDs: readonly string[], now: number): Promise<string[]> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      // A repeated UserID inserts nothing the second time, so it is reported once.
+      return userIDs.filter((userID) => this.#sql.insertAccountIfMissing.run(sdkAppID, userID, now).changes === 1);
+    });
+  }
+
+  async getAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<AccountRecord[]> {
+    return this.#read(() => {
+      const found: AccountRecord[] = [];
+      for (const userID of new Set(userIDs)) {
+        const row = this.#sql.getAccount.get(sdkAppID, userID);
+        if (row !== undefined) found.push(parseRow('accounts', `app ${sdkAppID}, user_id ${JSON.stringify(userID)}`, parseAccountRow(row)));
+      }
+      return found;
+    });
+  }
+
+  async deleteAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<string[]> {
+    return this.#write(() => userIDs.filter((userID) => this.#sql.deleteAccount.run(sdkAppID, userID).changes === 1));
+  }
+
+  async countAccounts(sdkAppID: number): Promise<number> {
+    return this.#read(() => {
+      const count = this.#sql.countAccounts.get(sdkAppID);
+      if (!isUint(count)) throw storeError(`count of accounts of app ${sdkAppID} is not a number`);
+      return count;
+    });
+  }
+
+  async putSigInvalidation(sdkAppID: number, invalidation: SigInvalidation): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      const { userID, beforeSec, revokedSigs } = invalidation;
+      this.#sql.putSigInvalidation.run(sdkAppID, userID, beforeSec, JSON.stringify([...revokedSigs]));
+    });
+  }
+
+  async listSigInvalidations(sdkAppID: number): Promise<SigInvalidation[]> {
+    return this.#read(() =>
+      this.#sql.listSigInvalidations
+        .all(sdkAppID)
+        .map((row) => parseRow('sig_invalidations', `app ${sdkAppID}, ${describeRowKey(row, 'user_id')}`, parseSigInvalidationRow(row))),
+    );
+  }
+
+  async recordDailyActive(sdkAppID: number, day: string, userIDs: readonly string[]): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      assertUtcDay(day, 'day');
+      for (const userID of userIDs) this.#sql.recordDailyActive.run(sdkAppID, day, userID);
+    });
+  }
+
+  async recordPeakConnections(sdkAppID: number, day: string, connections: number): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      assertUtcDay(day, 'day');
+      if (!isUint(connections)) {
+        throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `connections must be a non-negative integer, got ${String(connections)}`);
+      }
+      // A peak of 0 is no activity: no row, so the day stays omitted from the stats.
+      if (connections > 0) this.#sql.recordPeak.run(sdkAppID, day, connections);
+    });
+  }
+
+  async getDailyStats(sdkAppID: number, fromDay: string, toDay: string): Promise<DailyStats[]> {
+    return this.#read(() => {
+      assertUtcDay(fromDay, 'fromDay');
+      assertUtcDay(toDay, 'toDay');
+      return this.#sql.dailyStats
+        .all({ app: sdkAppID, fromDay, toDay })
+        .map((row) => parseRow('daily_active/daily_peak', `app ${sdkAppID}, ${describeRowKey(row, 'day')}`, parseDailyStatsRow(row)));
+    });
+  }
+
+  /** Runs `PRAGMA optimize` and closes the database; later calls reject with 8505, a second close resolves. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      wrapSqliteErrors('PRAGMA optimize failed', () => this.#db.pragma('optimize'));
+    } finally {
+      this.#db.close();
+    }
+  }
+
+  /** Runs `work` on the open database, turning driver errors into 70500 ParleyErrors. */
+  #read<T>(work: () => T): T {
+    if (this.#closed) throw ParleyError.of('PARLEY_SERVER_SHUTTING_DOWN', 'the store is closed');
+    return wrapSqliteErrors('SQLite store operation failed', work);
+  }
+
+  /**
+   * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front (waiting up to
+   * the busy timeout), so a read-then-write never fails half way because another process wrote in
+   * between. A throw rolls everything back.
+   */
+  #write<T>(work: () => T): T {
+    return this.#read(() => {
+      let result!: T;
+      this.#transaction.immediate(() => {
+        result = work();
+      });
+      return result;
+    });
+  }
+
+  #assertAppExists(sdkAppID: number): void {
+    if (this.#sql.appExists.get(sdkAppID) === undefined) throw ParleyError.of('ERR_SVR_ACCOUNT_SDKAPPID_NOT_FOUND', `SDKAppID ${sdkAppID}`);
+  }
+}
+
+function appRowParams(app: AppRecord): AppRowParams {
+  return {
+    sdkAppID: app.sdkAppID,
+    secretKey: app.secretKey,
+    name: app.name,
+    admins: JSON.stringify([...app.admins]),
+    status: app.status,
+    loginSettings: encodeLoginSettings(app.loginSettings),
+    limits: encodeLimits(app.limits),
+    createdAt: app.createdAt,
+  };
+}
+
+function parseRow<T>(table: string, key: string, parsed: Parsed<T>): T {
+  if (!parsed.ok) throw corruptRowError(table, key, parsed.reason);
+  return parsed.value;
+}
+
+function assertUtcDay(day: string, field: string): void {
+  const parsed = typeof day === 'string' && DAY_PATTERN.test(day) ? new Date(`${day}T00:00:00Z`) : undefined;
+  // Stats are ranged by string comparison, so only real YYYY-MM-DD dates may become keys.
+  if (parsed === undefined || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+    throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `${field} must be a UTC date YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  }
+}
+
+function storeError(detail: string, cause?: unknown): ParleyError {
+  const def = ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR;
+  return new ParleyError(def.code, `${def.message}: ${detail}`, {}, cause === undefined ? undefined : { cause });
+}
+
+/** Runs `work`; a ParleyError passes through, any other error becomes 70500 with the driver error as cause. */
+function wrapSqliteErrors<T>(context: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (ParleyError.is(error)) throw error;
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? `${error.code}: ` : '';
+    throw storeError(`${context}: ${code}${error instanceof Error ? error.message : String(error)}`, error);
+  }
+}
