@@ -4,7 +4,7 @@
  */
 import { isPlatform, isValidUserID, KickedOutType, type KickedOutTypeValue, type Platform } from './constants.js';
 import { PROTOCOL_VERSION } from './frames.js';
-import { invalid, isRecord, isUint, valid, type Parsed } from './validate.js';
+import { invalid, isRecord, isUint, kindOf, valid, type Parsed } from './validate.js';
 
 /** Client → server commands. */
 export const Command = {
@@ -88,9 +88,11 @@ export function parseLoginRequest(body: unknown): Parsed<LoginRequest> {
   if (!isRecord(body)) return invalid('login body must be an object');
   const { SDKAppID, userID, userSig, platform, instanceID, version } = body;
   if (!isUint(SDKAppID) || SDKAppID === 0 || SDKAppID > 0xffff_ffff) return invalid('SDKAppID must be a positive integer');
-  if (typeof userID !== 'string' || userID.length === 0) return invalid('userID is required');
+  if (typeof userID !== 'string') return invalid(`userID is required and has to be a string (got ${kindOf(userID)})`);
+  // Reasons for a present but unusable userID start with "userID must be": the server maps them to 7003.
   if (!isValidUserID(userID)) return invalid('userID must be 1..32 bytes of letters, digits, "_" and "-"');
-  if (typeof userSig !== 'string' || userSig.length === 0) return invalid('userSig is required');
+  // An empty string passes: verifying it answers 70002 (ERR_SVR_ACCOUNT_USERSIG_EMPTY), as Tencent does.
+  if (typeof userSig !== 'string') return invalid(`userSig is required and has to be a string (got ${kindOf(userSig)})`);
   if (userSig.length > MAX_USERSIG_LENGTH) return invalid(`userSig is longer than ${MAX_USERSIG_LENGTH} characters`);
   const plat = platform === undefined ? 'Web' : platform;
   if (!isPlatform(plat)) return invalid('platform must be one of Web, Android, IPhone, IPad, Windows, Mac, Linux');
@@ -114,8 +116,13 @@ const KICK_TYPES = new Set<string>(Object.values(KickedOutType));
 /** Parses a {@link KickoutPush} body (used by the SDK). */
 export function parseKickoutPush(body: unknown): Parsed<KickoutPush> {
   if (!isRecord(body)) return invalid('kickout body must be an object');
-  const { type, kickType } = body;
+  const { type, kickType, newInstanceInfo } = body;
   if (typeof type !== 'string' || !KICK_TYPES.has(type)) return invalid('kickout type is unknown');
   if (!isUint(kickType)) return invalid('kickType must be an integer');
-  return valid({ type: type as KickedOutTypeValue, kickType });
+  if (newInstanceInfo === undefined) return valid({ type: type as KickedOutTypeValue, kickType });
+  if (!isRecord(newInstanceInfo) || !isPlatform(newInstanceInfo['platform']) || typeof newInstanceInfo['instanceID'] !== 'string') {
+    return invalid('newInstanceInfo must be {platform, instanceID}');
+  }
+  const info = { platform: newInstanceInfo['platform'], instanceID: newInstanceInfo['instanceID'] };
+  return valid({ type: type as KickedOutTypeValue, kickType, newInstanceInfo: info });
 }

@@ -7,7 +7,7 @@
  * - `push` (server → client): an unsolicited event.
  * @packageDocumentation
  */
-import { invalid, isRecord, isUint, valid, type Parsed } from './validate.js';
+import { invalid, isRecord, kindOf, valid, type Parsed } from './validate.js';
 
 /** Version of the wire protocol described here. Sent by the client in `wslogin`. */
 export const PROTOCOL_VERSION = 1;
@@ -68,12 +68,13 @@ function parseJson(raw: unknown): Parsed<Record<string, unknown>> {
       return invalid('frame is not valid JSON');
     }
   }
-  if (!isRecord(value)) return invalid('frame must be a JSON object');
+  if (!isRecord(value)) return invalid(`frame must be a JSON object (got ${kindOf(value)})`);
   return valid(value);
 }
 
 function parseName(value: unknown, field: string): Parsed<string> {
-  if (typeof value !== 'string') return invalid(`'${field}' must be a string`);
+  if (value === undefined) return invalid(`'${field}' is missing`);
+  if (typeof value !== 'string') return invalid(`'${field}' must be a string (got ${kindOf(value)})`);
   if (value.length > MAX_NAME_LENGTH || !NAME.test(value)) {
     return invalid(`'${field}' must look like "<service>.<name>" (letters, digits, _; at most ${MAX_NAME_LENGTH} chars)`);
   }
@@ -81,13 +82,16 @@ function parseName(value: unknown, field: string): Parsed<string> {
 }
 
 function parseId(value: unknown): Parsed<number> {
-  if (!isUint(value) || value > MAX_REQUEST_ID) return invalid(`'id' must be an integer in 0..${MAX_REQUEST_ID}`);
+  if (value === undefined) return invalid(`'id' is missing`);
+  if (typeof value !== 'number') return invalid(`'id' must be a number (got ${kindOf(value)})`);
+  if (!Number.isInteger(value)) return invalid(`'id' must be an integer (got ${value})`);
+  if (value < 0 || value > MAX_REQUEST_ID) return invalid(`'id' must be in 0..${MAX_REQUEST_ID} (got ${value})`);
   return valid(value);
 }
 
 function parseBody(value: unknown, required: boolean): Parsed<FrameBody | undefined> {
   if (value === undefined) return required ? valid({}) : valid(undefined);
-  if (!isRecord(value)) return invalid(`'body' must be a JSON object`);
+  if (!isRecord(value)) return invalid(`'body' must be a JSON object (got ${kindOf(value)})`);
   return valid(value);
 }
 
@@ -99,7 +103,7 @@ export function parseClientFrame(raw: unknown): Parsed<ClientFrame> {
   const obj = parseJson(raw);
   if (!obj.ok) return obj;
   const f = obj.value;
-  if (f['t'] !== 'req') return invalid(`'t' must be "req" for a client frame`);
+  if (f['t'] !== 'req') return invalid(`'t' must be "req" for a client frame (got ${JSON.stringify(f['t']) ?? 'nothing'})`);
   const id = parseId(f['id']);
   if (!id.ok) return id;
   const cmd = parseName(f['cmd'], 'cmd');
@@ -118,9 +122,9 @@ export function parseServerFrame(raw: unknown): Parsed<ServerFrame> {
     const id = parseId(f['id']);
     if (!id.ok) return id;
     const code = f['code'];
-    if (typeof code !== 'number' || !Number.isSafeInteger(code)) return invalid(`'code' must be an integer`);
+    if (typeof code !== 'number' || !Number.isSafeInteger(code)) return invalid(`'code' must be an integer (got ${kindOf(code)})`);
     const message = f['message'];
-    if (message !== undefined && typeof message !== 'string') return invalid(`'message' must be a string`);
+    if (message !== undefined && typeof message !== 'string') return invalid(`'message' must be a string (got ${kindOf(message)})`);
     const body = parseBody(f['body'], false);
     if (!body.ok) return body;
     const frame: ResponseFrame = {
@@ -139,7 +143,7 @@ export function parseServerFrame(raw: unknown): Parsed<ServerFrame> {
     if (!body.ok) return body;
     return valid({ t: 'push', ev: ev.value, body: body.value ?? {} });
   }
-  return invalid(`'t' must be "res" or "push" for a server frame`);
+  return invalid(`'t' must be "res" or "push" for a server frame (got ${JSON.stringify(f['t']) ?? 'nothing'})`);
 }
 
 /** Serialises any frame. Frames are plain JSON objects; this is the one place that encodes them. */

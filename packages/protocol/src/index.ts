@@ -35,10 +35,13 @@ export {
 } from './constants.js';
 export type { Platform, LoginPolicy, KickedOutTypeValue, NetStateValue } from './constants.js';
 export { ERRORS, ErrorCode, describeError, listErrors } from './error-codes.js';
-export type { ErrorDef, ErrorName } from './error-codes.js';
+export type { ErrorDef, ErrorName, ErrorSite } from './error-codes.js';
 export { ParleyError } from './parley-error.js';
 export { EVENT } from './events.js';
 export type { EventName, EventValue } from './events.js';
 export { TYPES } from './types.js';
-export { valid, invalid, isRecord, isUint, utf8ByteLength } from './validate.js';
+export type { TypesName } from './types.js';
+export { TSIGNALING } from './tsignaling.js';
+export type { TSignalingName } from './tsignaling.js';
+export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './validate.js';
 export type { Parsed, Valid, Invalid } from './validate.js';

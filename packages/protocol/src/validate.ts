@@ -36,6 +36,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The JSON kind of a value for error messages: `null`, `array`, `object`, `string`, `number`,
+ * `boolean` or `undefined` (anything else reports its `typeof`).
+ */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
 /** True for a safe non-negative integer. */
 export function isUint(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

@@ -1,0 +1,39 @@
+/**
+ * `@parley/sdk`: the Parley client SDK for browsers, React Native and Node.
+ *
+ * - Web style: `import TencentCloudChat from '@parley/sdk'`, then `TencentCloudChat.create({SDKAppID, server})`.
+ * - V2TIM style: `import { TencentImSDKPlugin } from '@parley/sdk'`, then `TencentImSDKPlugin.v2TIMManager.initSDK(...)`.
+ *
+ * No Node built-ins: the WebSocket constructor, timers, clock and randomness are injected or taken
+ * from `globalThis` (on Node 20 pass `WebSocket` from the `ws` package).
+ * @packageDocumentation
+ */
+import { TencentCloudChat } from './tencent-cloud-chat.js';
+
+export default TencentCloudChat;
+export { TencentCloudChat } from './tencent-cloud-chat.js';
+export type { TencentCloudChatStatic } from './tencent-cloud-chat.js';
+export { ChatInstance } from './chat-instance.js';
+export type { ChatResponse, LoginOptions, ChatEventHandler, GenericEventHandler } from './chat-instance.js';
+export type { ChatEventMap, ChatEventName, ChatEvent } from './chat-events.js';
+export type { EmittedEvent, EventHandler } from './emitter.js';
+export type { LoginResult, LoginStatus } from './session-client.js';
+export { READY_WHITELIST } from './readiness-gate.js';
+export { DEFAULT_SERVER, DEFAULT_LOGIN_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './options.js';
+export type { ChatCreateOptions, SessionOptions } from './options.js';
+export { LogLevel } from './environment.js';
+export type { WebSocketLike, WebSocketConstructor, Timers, SdkLogger } from './environment.js';
+export { exponentialBackoff, DEFAULT_BACKOFF } from './reconnect-policy.js';
+export type { ReconnectPolicy, BackoffOptions } from './reconnect-policy.js';
+export { VERSION } from './version.js';
+export { V2TIMManager, TencentImSDKPlugin } from './v2tim-manager.js';
+export { LogLevelEnum } from './v2tim-types.js';
+export type {
+  V2TimCallback,
+  V2TimValueCallback,
+  V2TimSDKListener,
+  V2TimUserFullInfo,
+  V2TimUserStatus,
+  LogLevelValue,
+} from './v2tim-types.js';
+export { EVENT, TYPES, TSIGNALING, ParleyError, V2TIM_LOGIN_STATUS } from '@parley/protocol';

@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDeps, findImports, formatViolation } from '../scripts/check-deps.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('findImports', () => {
+  it('finds static, type-only, re-export, side-effect and dynamic imports with their lines', () => {
+    const src = [
+      "import { a } from 'one';",
+      "import type { B } from 'two';",
+      'import {',
+      '  c,',
+      '  type D,',
+      "} from 'three';",
+      "export * from 'four';",
+      "export type { E } from 'five';",
+      "import 'six';",
+      "const m = await import('seven');",
+      "import * as ns from 'eight';",
+      "import def, { f } from 'nine';",
+    ].join('\n');
+    expect(findImports(src)).toEqual([
+      { spec: 'one', line: 1, typeOnly: false },
+      { spec: 'two', line: 2, typeOnly: true },
+      { spec: 'three', line: 3, typeOnly: false },
+      { spec: 'four', line: 7, typeOnly: false },
+      { spec: 'five', line: 8, typeOnly: true },
+      { spec: 'six', line: 9, typeOnly: false },
+      { spec: 'seven', line: 10, typeOnly: false },
+      { spec: 'eight', line: 11, typeOnly: false },
+      { spec: 'nine', line: 12, typeOnly: false },
+    ]);
+  });
+
+  it('ignores imports written in comments, strings, templates and regexes, and import.meta', () => {
+    const src = [
+      "// import x from 'comment';",
+      "/* import y from 'block'; */",
+      "const s = \"import z from 'string'\";",
+      "const page = `<script type=\"module\">import w from 'template';</script>`;",
+      "const re = /import v from 'regex'/;",
+      'const u = import.meta.url;',
+      "export const from = 'x';",
+      "import real from 'real';",
+    ].join('\n');
+    expect(findImports(src)).toEqual([{ spec: 'real', line: 8, typeOnly: false }]);
+  });
+
+  it('finds a dynamic import inside a template-literal expression', () => {
+    expect(findImports("const t = `a ${await import('inner')} b`;").map((i) => i.spec)).toEqual(['inner']);
+  });
+});
+
+describe('checkDeps on the real tree', () => {
+  it('finds no violations of the dependency direction', () => {
+    const { violations, files } = checkDeps(ROOT);
+    expect(files).toBeGreaterThan(20);
+    expect(violations.map(formatViolation)).toEqual([]);
+  });
+});
+
+describe('checkDeps on a tree with violations', () => {
+  let root: string;
+
+  const write = (path: string, text: string) => {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'parley-check-deps-'));
+    const manifest = (name: string, deps: Record<string, string> = {}, devDeps: Record<string, string> = {}) =>
+      JSON.stringify({ name: `@parley/${name}`, dependencies: deps, devDependencies: devDeps });
+    write('packages/protocol/package.json', manifest('protocol'));
+    write('packages/protocol/src/frames.ts', "import { x } from './validate.js';\nimport { readFileSync } from 'node:fs';\n");
+    write('packages/protocol/src/validate.ts', "import type { Sdk } from '@parley/sdk';\nexport const x = 1;\n");
+    write('packages/protocol/src/frames.test.ts', "import { it } from 'vitest';\nimport fc from 'fast-check';\nimport { Buffer } from 'node:buffer';\n");
+    write('packages/sdk/package.json', manifest('sdk', { '@parley/protocol': '0.1.0' }));
+    write('packages/sdk/src/socket.ts', "import { parseClientFrame } from '@parley/protocol';\nimport WebSocket from 'ws';\nimport { EventEmitter } from 'events';\n");
+    write('packages/sdk/src/socket.test.ts', "import WebSocket from 'ws';\nimport { createServer } from 'node:http';\n");
+    write('packages/store-sqlite/package.json', manifest('store-sqlite', { '@parley/server': '0.1.0', 'better-sqlite3': '12' }));
+    write(
+      'packages/store-sqlite/src/sqlite-store.ts',
+      "import type { Store } from '@parley/server';\nimport { MemoryStore } from '@parley/server';\nimport { ERRORS } from '@parley/protocol';\nimport Database from 'better-sqlite3';\n",
+    );
+    write('packages/store-sqlite/src/sqlite-store.test.ts', "import { runStoreSuite } from '@parley/server/testing';\nimport { Database } from 'better-sqlite3';\n");
+    write('packages/usersig/package.json', manifest('usersig'));
+    write('packages/usersig/src/sig.ts', "import { createHmac } from 'node:crypto';\nimport { TextDecoder } from 'node:util';\n");
+    write('packages/usersig/src/sig.test.ts', "import { genUserSig } from 'tls-sig-api-v2';\nimport { readFileSync } from 'node:fs';\n");
+    write('packages/server/package.json', manifest('server', { '@parley/protocol': '0.1.0' }, { '@parley/sdk': '0.1.0' }));
+    write('packages/server/src/index.ts', "export * from '@parley/store-sqlite';\nimport { x } from '../../protocol/src/frames.js';\nconst m = await import('fastify');\n");
+    write('packages/server/src/e2e.test.ts', "import { create } from '@parley/sdk';\n");
+    write('packages/cli/package.json', manifest('cli'));
+    write('packages/cli/src/bin.ts', "import { Command } from 'commander';\nimport { serve } from '@parley/server';\n");
+    write('packages/newthing/src/a.ts', 'export const a = 1;\n');
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports every violation as file:line: <pkg> may not import <spec> (rule)', () => {
+    const lines = checkDeps(root).violations.map(formatViolation);
+    expect(lines).toEqual([
+      'packages/cli/src/bin.ts:2: cli may not import @parley/server (@parley/server is not declared in packages/cli/package.json dependencies)',
+      'packages/newthing:0: newthing may not import (anything) (no dependency rule for this package in scripts/check-deps.mjs)',
+      'packages/protocol/src/frames.ts:2: protocol may not import node:fs (protocol has zero dependencies)',
+      'packages/protocol/src/validate.ts:1: protocol may not import @parley/sdk (protocol has zero dependencies)',
+      'packages/sdk/src/socket.ts:2: sdk may not import ws (sdk depends only on @parley/protocol and uses no Node built-ins)',
+      'packages/sdk/src/socket.ts:3: sdk may not import events (Node built-ins are imported with the node: prefix)',
+      'packages/server/src/index.ts:1: server may not import @parley/store-sqlite (server depends on protocol, usersig, Node built-ins, ws, fastify, prom-client and pino only)',
+      'packages/server/src/index.ts:2: server may not import ../../protocol/src/frames.js (relative imports stay inside the package; import other packages by name)',
+      'packages/store-sqlite/src/sqlite-store.ts:2: store-sqlite may not import @parley/server (store-sqlite uses protocol, better-sqlite3, Node built-ins, and only types from server; only `import type` is allowed)',
+      'packages/store-sqlite/src/sqlite-store.ts:3: store-sqlite may not import @parley/protocol (@parley/protocol is not declared in packages/store-sqlite/package.json dependencies)',
+      'packages/usersig/src/sig.ts:2: usersig may not import node:util (usersig uses only node:crypto, node:zlib and node:buffer)',
+    ]);
+  });
+
+  it('runs as a CLI that prints the violations and exits 1', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check-deps.mjs'), root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('packages/protocol/src/frames.ts:2: protocol may not import node:fs (protocol has zero dependencies)');
+    expect(run.stdout).toMatch(/check-deps: \d+ violation\(s\) in \d+ files/);
+  });
+
+  it('passes once the violations are fixed', () => {
+    write('packages/cli/package.json', JSON.stringify({ dependencies: { '@parley/server': '0.1.0' } }));
+    rmSync(join(root, 'packages/newthing'), { recursive: true });
+    write('packages/protocol/src/frames.ts', "import { x } from './validate.js';\n");
+    write('packages/usersig/src/sig.ts', "import { createHmac } from 'node:crypto';\n");
+    write('packages/protocol/src/validate.ts', 'export const x = 1;\n');
+    write('packages/sdk/src/socket.ts', "import { parseClientFrame } from '@parley/protocol';\n");
+    write('packages/server/src/index.ts', "const m = await import('fastify');\nimport { helper } from './util/helper.js';\n");
+    write('packages/store-sqlite/package.json', JSON.stringify({ dependencies: { '@parley/server': '0.1.0', '@parley/protocol': '0.1.0' } }));
+    write('packages/store-sqlite/src/sqlite-store.ts', "import type { Store } from '@parley/server';\nimport { ERRORS } from '@parley/protocol';\n");
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check-deps.mjs'), root], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+  });
+});
