@@ -45,3 +45,25 @@ export { TSIGNALING } from './tsignaling.js';
 export type { TSignalingName } from './tsignaling.js';
 export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './validate.js';
 export type { Parsed, Valid, Invalid } from './validate.js';
+export { MessagingCommand, MessagingPush, SYSTEM_CONVERSATION_ID, MAX_MESSAGE_BYTES, parseConversationID, conversationID } from './messaging.js';
+export type {
+  WireConversationType,
+  WireGroupType,
+  WireMemberRole,
+  WireElement,
+  WireMessage,
+  SendMessageRequest,
+  SendMessageResponse,
+  SyncRequest,
+  SyncResponse,
+  HistoryRequest,
+  HistoryResponse,
+  SetReadRequest,
+  DeleteMessagesRequest,
+  WireConversation,
+  ConversationResponse,
+  WireGroup,
+  CreateGroupRequest,
+  UpdateGroupRequest,
+  WireGroupMember,
+} from './messaging.js';
