@@ -9,6 +9,8 @@ import {
   CloseCode,
   Command,
   ERRORS,
+  isRecord,
+  isValidUserID,
   parseClientFrame,
   parseLoginRequest,
   Push,
@@ -147,7 +149,8 @@ export class WsGateway {
     if (conn.loginInFlight) return this.#error(conn, req, 'REPEAT_LOGIN');
     const parsed = parseLoginRequest(req.body);
     if (!parsed.ok) {
-      const name: ErrorName = /userID must be/.test(parsed.reason) ? 'ERR_SDK_COMM_INVALID_IDENTIFIER' : 'PARLEY_BAD_REQUEST';
+      const userID = isRecord(req.body) ? req.body['userID'] : undefined;
+      const name: ErrorName = typeof userID === 'string' && userID !== '' && !isValidUserID(userID) ? 'ERR_SDK_COMM_INVALID_IDENTIFIER' : 'PARLEY_BAD_REQUEST';
       return this.#error(conn, req, name, parsed.reason);
     }
     conn.loginInFlight = true;
