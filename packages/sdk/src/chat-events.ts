@@ -1,9 +1,10 @@
 /**
- * Payloads of the events the session core emits, keyed by Tencent's `EVENT` string values.
- * Later issues (messages, conversations, ...) add their events here.
+ * Payloads of the events the SDK emits, keyed by Tencent's `EVENT` string values: the session
+ * core's, and the messaging layer's (messages, conversations, groups).
  */
 import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
 import type { EmittedEvent } from './emitter.js';
+import type { Conversation, Group, Message } from './message-types.js';
 
 /** Event name → payload (`data`) type. */
 export interface ChatEventMap {
@@ -19,6 +20,14 @@ export interface ChatEventMap {
   [EVENT.ERROR]: { readonly code: number; readonly message: string };
   /** The instance was destroyed. No data. */
   [EVENT.SDK_DESTROY]: undefined;
+  /** New messages (others', and the user's own sent from another instance), each delivered once, oldest first per conversation. */
+  [EVENT.MESSAGE_RECEIVED]: Message[];
+  /** The whole conversation list, pinned first, then by last activity. */
+  [EVENT.CONVERSATION_LIST_UPDATED]: Conversation[];
+  /** The total unread count changed (also emitted once after `SDK_READY`). */
+  [EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED]: number;
+  /** The joined-group list changed (also emitted once after `SDK_READY`). */
+  [EVENT.GROUP_LIST_UPDATED]: Group[];
 }
 
 /** A known event name. */

@@ -1,20 +1,21 @@
 /**
  * The public methods of one `TencentCloudChat` instance (the object `create()` returns). Session
- * work is delegated to the {@link SessionClient}; every API outside the readiness whitelist runs
- * through {@link ChatInstance.guard}.
+ * work is delegated to the {@link SessionClient}; the messaging methods come from
+ * {@link ChatMessagingMethods}; every API outside the readiness whitelist runs through `guard`.
  */
 import type { ParleyError } from '@parley/protocol';
 import type { ChatEvent, ChatEventName } from './chat-events.js';
+import { ChatMessagingMethods, type ChatApis } from './chat-messaging-methods.js';
+import { ok, type ChatResponse } from './chat-response.js';
+import { ConversationApi } from './conversation-api.js';
 import type { EmittedEvent } from './emitter.js';
+import { GroupApi } from './group-api.js';
+import { MessageApi } from './message-api.js';
+import { MessagingCore } from './messaging-core.js';
 import type { ResolvedOptions } from './options.js';
-import { gate } from './readiness-gate.js';
 import { SessionClient, type LoginResult } from './session-client.js';
 
-/** Tencent's success shape (`imResponse`). */
-export interface ChatResponse<T> {
-  readonly code: 0;
-  readonly data: T;
-}
+export type { ChatResponse } from './chat-response.js';
 
 /** Argument of `login()`. */
 export interface LoginOptions {
@@ -28,15 +29,16 @@ export type ChatEventHandler<K extends ChatEventName, C = unknown> = (this: C, e
 /** A handler of any event name (events of later issues, or names the SDK does not emit). */
 export type GenericEventHandler<C = unknown> = (this: C, event: EmittedEvent<string, unknown>) => void;
 
-const ok = <T>(data: T): ChatResponse<T> => ({ code: 0, data });
-
 /** One SDK instance: what `TencentCloudChat.create()` returns. */
-export class ChatInstance {
+export class ChatInstance extends ChatMessagingMethods {
   /** @param onDestroyed called once `destroy()` has finished (drops the per-SDKAppID cache entry). */
   constructor(
-    private readonly session: SessionClient,
+    session: SessionClient,
+    apis: ChatApis,
     private readonly onDestroyed: () => void = () => {},
-  ) {}
+  ) {
+    super(session, apis);
+  }
 
   /**
    * Logs in. Resolves `{code: 0, data: {actionStatus: 'OK', errorCode: 0, errorInfo, repeatLogin, ...}}`;
@@ -126,25 +128,19 @@ export class ChatInstance {
     this.session.options.env.logger.debug('callExperimentalAPI: no such API in Parley, ignored', api);
     return ok({});
   }
-
-  /**
-   * The readiness gate for every API outside the whitelist: runs `run` when ready, else returns a
-   * rejected Promise with the not-ready code (see `readiness-gate.ts`). The cast keeps the
-   * declared return types of synchronous APIs Tencent-compatible.
-   */
-  protected guard<T>(apiName: string, run: () => T): T {
-    return gate(this.session, apiName, run) as T;
-  }
 }
 
-/** A web instance and the session core under it (the V2TIM facade uses both). */
+/** A web instance and the cores under it (the V2TIM facade uses them too). */
 export interface ChatCore {
   readonly chat: ChatInstance;
   readonly session: SessionClient;
+  readonly messaging: MessagingCore;
 }
 
 /** Builds an instance from resolved options. */
 export function createChatCore(options: ResolvedOptions, onDestroyed?: () => void): ChatCore {
   const session = new SessionClient(options);
-  return { chat: new ChatInstance(session, onDestroyed), session };
+  const messaging = new MessagingCore(session);
+  const apis: ChatApis = { messages: new MessageApi(messaging), conversations: new ConversationApi(messaging), groups: new GroupApi(messaging) };
+  return { chat: new ChatInstance(session, apis, onDestroyed), session, messaging };
 }

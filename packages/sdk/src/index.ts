@@ -14,11 +14,40 @@ export default TencentCloudChat;
 export { TencentCloudChat } from './tencent-cloud-chat.js';
 export type { TencentCloudChatStatic } from './tencent-cloud-chat.js';
 export { ChatInstance } from './chat-instance.js';
-export type { ChatResponse, LoginOptions, ChatEventHandler, GenericEventHandler } from './chat-instance.js';
+export type { LoginOptions, ChatEventHandler, GenericEventHandler } from './chat-instance.js';
+export type { ChatResponse } from './chat-response.js';
+export type {
+  Message,
+  MessageSendStatus,
+  TextPayload,
+  CustomPayload,
+  Conversation,
+  ConversationLastMessage,
+  GroupAtInfo,
+  Group,
+  GroupSelfInfo,
+  GroupMember,
+} from './message-types.js';
+export type {
+  ConversationTypeValue,
+  CreateMessageOptions,
+  CreateTextMessageOptions,
+  CreateTextAtMessageOptions,
+  CreateCustomMessageOptions,
+  SendMessageOptions,
+  GetMessageListOptions,
+  GetMessageListHoppingOptions,
+  SetAllMessageReadOptions,
+  DeleteConversationOptions,
+  CreateGroupOptions,
+  UpdateGroupProfileOptions,
+} from './api-options.js';
+export type { MessageListResult, MessageHoppingResult } from './message-api.js';
+export type { ConversationListResult } from './conversation-api.js';
 export type { ChatEventMap, ChatEventName, ChatEvent } from './chat-events.js';
 export type { EmittedEvent, EventHandler } from './emitter.js';
 export type { LoginResult, LoginStatus } from './session-client.js';
-export { READY_WHITELIST } from './readiness-gate.js';
+export { READY_WHITELIST, PRE_READY_READS } from './readiness-gate.js';
 export { DEFAULT_SERVER, DEFAULT_LOGIN_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './options.js';
 export type { ChatCreateOptions, SessionOptions } from './options.js';
 export { LogLevel } from './environment.js';
@@ -28,6 +57,8 @@ export type { ReconnectPolicy, BackoffOptions } from './reconnect-policy.js';
 export { VERSION } from './version.js';
 export { V2TIMManager, TencentImSDKPlugin } from './v2tim-manager.js';
 export { LogLevelEnum } from './v2tim-types.js';
+export { MessageElemType, MessageStatus, MessagePriorityEnum } from './v2tim-message-types.js';
+export type { V2TimMessage, V2TimUserInfo, V2TimGroupMemberInfo, V2TimSimpleMsgListener } from './v2tim-message-types.js';
 export type {
   V2TimCallback,
   V2TimValueCallback,

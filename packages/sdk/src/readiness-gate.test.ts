@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeServer } from '../test-support/fake-server.js';
 import { eventually, newChat, recordEvents } from '../test-support/sdk-harness.js';
 import { ChatInstance } from './chat-instance.js';
-import { gate, notReadyError, READY_WHITELIST } from './readiness-gate.js';
+import { gate, notReadyError, PRE_READY_READS, READY_WHITELIST } from './readiness-gate.js';
 
 let server: FakeServer;
 let chat: ChatInstance;
@@ -20,16 +20,19 @@ afterEach(async () => {
   await server.close();
 });
 
-/** Every public method of an instance that the whitelist does not cover. */
+/** Every public method of an instance (its own and inherited) that the whitelist and the pre-ready reads do not cover. */
 function gatedMethodNames(): string[] {
-  return Object.getOwnPropertyNames(ChatInstance.prototype).filter(
-    (name) => name !== 'constructor' && name !== 'guard' && !READY_WHITELIST.has(name),
-  );
+  const names = new Set<string>();
+  for (let proto: object | null = ChatInstance.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const name of Object.getOwnPropertyNames(proto)) names.add(name);
+  }
+  return [...names].filter((name) => name !== 'constructor' && name !== 'guard' && !READY_WHITELIST.has(name) && !PRE_READY_READS.has(name));
 }
 
 describe('the readiness gate', () => {
-  it('covers at least getServerTime, and whitelists the session methods', () => {
-    expect(gatedMethodNames()).toContain('getServerTime');
+  it('covers getServerTime and the messaging methods, and whitelists the session methods', () => {
+    expect(gatedMethodNames()).toEqual(expect.arrayContaining(['getServerTime', 'createTextMessage', 'sendMessage', 'getMessageList', 'setMessageRead', 'createGroup', 'getGroupList']));
+    expect(gatedMethodNames()).not.toContain('getConversationList');
     for (const name of ['login', 'logout', 'getLoginUser', 'destroy', 'on', 'off', 'once', 'isReady', 'setLogLevel', 'registerPlugin', 'use', 'callExperimentalAPI']) {
       expect(READY_WHITELIST.has(name), name).toBe(true);
     }
@@ -88,8 +91,9 @@ describe('gate()', () => {
     expect(s.reported).toEqual([3003]);
   });
 
-  it('refuses to gate a whitelisted API (a programming error)', () => {
-    expect(() => gate(subject(false), 'login', () => 1)).toThrow(/whitelisted/);
+  it('refuses to gate a whitelisted API or a pre-ready read (a programming error)', () => {
+    expect(() => gate(subject(false), 'login', () => 1)).toThrow(/must not be gated/);
+    expect(() => gate(subject(false), 'getConversationList', () => 1)).toThrow(/must not be gated/);
   });
 
   it('formats the message as "<reason> | <api> | <hint>"', () => {

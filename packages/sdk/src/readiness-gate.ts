@@ -29,6 +29,12 @@ export const READY_WHITELIST: ReadonlySet<string> = new Set([
   'use',
 ]);
 
+/**
+ * Conversation reads that answer from the local list and so work before `SDK_READY` too
+ * (DESIGN.md §3): Parley's addition to Tencent's whitelist. They are never gated.
+ */
+export const PRE_READY_READS: ReadonlySet<string> = new Set(['getConversationList', 'getConversationProfile', 'getTotalUnreadMessageCount']);
+
 /** What the gate needs to know about the session. */
 export interface GateSubject {
   /** True after `SDK_READY` and until the session ends. */
@@ -48,10 +54,10 @@ export function notReadyError(apiName: string, reason: number): ParleyError {
 /**
  * Runs `run` when the subject is ready; otherwise reports and returns a rejected Promise, even
  * for synchronous APIs (Tencent's runtime does the same, and apps rely on the code it carries).
- * @throws Error when `apiName` is whitelisted: such an API must not be gated (a programming error).
+ * @throws Error when `apiName` is whitelisted or a pre-ready read: such an API must not be gated (a programming error).
  */
 export function gate<T>(subject: GateSubject, apiName: string, run: () => T): T | Promise<never> {
-  if (READY_WHITELIST.has(apiName)) throw new Error(`gate(): ${apiName} is whitelisted and must not be gated`);
+  if (READY_WHITELIST.has(apiName) || PRE_READY_READS.has(apiName)) throw new Error(`gate(): ${apiName} works before SDK_READY and must not be gated`);
   if (subject.isReady) return run();
   const error = notReadyError(apiName, subject.notReadyReason);
   subject.reportError(error);

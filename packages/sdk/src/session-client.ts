@@ -7,6 +7,7 @@
  * while the connection reconnects) → `idle` again on logout, kick or an unresumable session.
  */
 import {
+  describeError,
   ErrorCode,
   EVENT,
   isRecord,
@@ -19,6 +20,7 @@ import {
   Push,
   V2TIM_LOGIN_STATUS,
   type KickedOutTypeValue,
+  type FrameBody,
   type LoginResponse,
   type NetStateValue,
   type PushFrame,
@@ -43,10 +45,26 @@ export interface LoginResult extends Partial<LoginResponse> {
 /** V2TIM login status values (seed numbering: 0 logged in, 1 logging in, 2 logged out). */
 export type LoginStatus = (typeof V2TIM_LOGIN_STATUS)[keyof typeof V2TIM_LOGIN_STATUS];
 
-/** Internal observers of the session (the V2TIM facade), for what the web events do not carry. */
+/**
+ * Internal observers of the session (the messaging layer, the V2TIM facade), for what the web
+ * events do not carry. Every member is optional; a throwing observer is logged and ignored.
+ */
 export interface SessionObserver {
   /** The network state changed; `failure` is the network error that caused a `disconnected`. */
   onNetState?(state: NetStateValue, failure: ParleyError | undefined): void;
+  /**
+   * A fresh login succeeded (phase `loggedIn`, not ready yet). `SDK_READY` waits until the
+   * returned promise settles (a rejection is logged; the session still becomes ready).
+   */
+  onLoggedIn?(userID: string): Promise<void> | void;
+  /** `SDK_READY` has just been emitted. */
+  onReady?(): void;
+  /** The connection came back after a drop (the instance resumed, or the server logged it in afresh). */
+  onReconnected?(answer: LoginResponse): void;
+  /** The logged-in session ended (logout, account switch, kick, unresumable), before `SDK_NOT_READY`. */
+  onSessionEnded?(): void;
+  /** A push the session core does not handle itself (everything but the kick). */
+  onPush?(frame: PushFrame): void;
 }
 
 /** Not-ready reason after a kick of each type. */
@@ -147,6 +165,19 @@ export class SessionClient implements GateSubject {
   }
 
   /**
+   * Sends a command on the logged-in connection. Rejects with the not-ready reason (2024, 3005,
+   * ...) when no user is logged in, 2800 at once while reconnecting, 2801 after the request
+   * timeout, or the server's code.
+   */
+  request(cmd: string, body: FrameBody, timeoutMs?: number): Promise<FrameBody> {
+    if (this.phase !== 'loggedIn') {
+      const what = describeError(this.reason)?.message ?? 'Not logged in';
+      return Promise.reject(new ParleyError(this.reason, `${what} | ${cmd} | log in first`));
+    }
+    return this.connection.request(cmd, body, timeoutMs);
+  }
+
+  /**
    * Logs in: validates, refuses a second concurrent login (2025), answers a repeated login of the
    * same user without a round trip, logs the current user out first when another user logs in,
    * then connects and sends `wslogin`. `SDK_READY` follows in a later macrotask, after the
@@ -176,8 +207,10 @@ export class SessionClient implements GateSubject {
       this.reason = ErrorCode.SDK_IS_NOT_READY;
       this.setServerTime(answer.serverTime);
       this.options.env.logger.info(`logged in as ${userID} (instance ${answer.instanceID})`);
-      // A macrotask later, so every reaction to the resolved login promise has run first.
-      this.readyTimer = this.options.env.timers.setTimeout(() => this.becomeReady(token), 0);
+      // The first sync runs now; SDK_READY waits for it, and comes at least a macrotask later,
+      // so every reaction to the resolved login promise has run first.
+      const prepared = this.prepareSession(userID);
+      this.readyTimer = this.options.env.timers.setTimeout(() => void prepared.then(() => this.becomeReady(token)), 0);
       return { actionStatus: 'OK', errorCode: 0, errorInfo: '', repeatLogin: false, ...answer };
     } catch (error) {
       if (token !== this.token) throw cancelledLogin();
@@ -222,6 +255,7 @@ export class SessionClient implements GateSubject {
   }
 
   private leaveReady(reason: number): void {
+    if (this.userID !== '') this.notify('onSessionEnded');
     this.options.env.timers.clearTimeout(this.readyTimer);
     this.ready = false;
     this.reason = reason;
@@ -232,11 +266,38 @@ export class SessionClient implements GateSubject {
     if (token !== this.token || this.phase !== 'loggedIn') return;
     this.ready = true;
     this.emitter.emit(EVENT.SDK_READY, undefined);
+    this.notify('onReady');
+  }
+
+  /** Runs every observer's `onLoggedIn`; resolves when all have settled (never rejects). */
+  private async prepareSession(userID: string): Promise<void> {
+    const work = [...this.observers].map(async (observer) => {
+      try {
+        await observer.onLoggedIn?.(userID);
+      } catch (error) {
+        this.options.env.logger.warn('preparing the session failed (continuing):', error);
+      }
+    });
+    await Promise.all(work);
+  }
+
+  /** Calls `name` on every observer, logging (never propagating) what one throws. */
+  private notify<K extends 'onReady' | 'onReconnected' | 'onSessionEnded' | 'onPush'>(
+    name: K,
+    ...args: Parameters<NonNullable<SessionObserver[K]>>
+  ): void {
+    for (const observer of [...this.observers]) {
+      try {
+        (observer[name] as ((...a: typeof args) => void) | undefined)?.apply(observer, args);
+      } catch (error) {
+        this.options.env.logger.error(`a session observer's ${name} threw:`, error);
+      }
+    }
   }
 
   private onPush(frame: PushFrame): void {
     if (frame.ev !== Push.KICKOUT) {
-      this.options.env.logger.debug('push not handled yet', frame.ev);
+      this.notify('onPush', frame);
       return;
     }
     const push = parseKickoutPush(frame.body);
@@ -267,6 +328,7 @@ export class SessionClient implements GateSubject {
   private onResumed(answer: LoginResponse): void {
     this.setServerTime(answer.serverTime);
     this.options.env.logger.info(answer.resumed ? `resumed instance ${answer.instanceID}` : `logged in again as instance ${answer.instanceID}`);
+    this.notify('onReconnected', answer);
   }
 
   private setServerTime(serverTimeMs: number): void {

@@ -6,53 +6,29 @@
  */
 import { ErrorCode, EVENT, isRecord, KickedOutType, NetState, ParleyError, type NetStateValue } from '@parley/protocol';
 import { createChatCore, type ChatCore, type LoginOptions } from './chat-instance.js';
-import { toParleyError } from './connection.js';
 import { parseSDKAppID, resolveSessionOptions, type SessionOptions } from './options.js';
 import { VERSION } from './version.js';
+import type { V2TimMessage, V2TimSimpleMsgListener } from './v2tim-message-types.js';
+import { groupCall, sendSimple, SimpleMsgListeners } from './v2tim-messaging.js';
+import { fail, failFrom, notInitialized, notLoggedIn, ok } from './v2tim-results.js';
 import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimValueCallback } from './v2tim-types.js';
 
-const OK_DESC = 'ok';
-
-function ok(): V2TimCallback;
-function ok<T>(data: T): V2TimValueCallback<T>;
-function ok<T>(...data: [T] | []): V2TimValueCallback<T> {
-  return data.length === 0 ? { code: 0, desc: OK_DESC } : { code: 0, desc: OK_DESC, data: data[0] };
-}
-
-function fail(code: number, desc: string): V2TimCallback {
-  return { code, desc };
-}
-
-/** Web-API codes that V2TIM reports with its own numbers. */
-const V2TIM_CODE: ReadonlyMap<number, number> = new Map([
-  [ErrorCode.REPEAT_LOGIN, ErrorCode.ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS],
-  [ErrorCode.NO_SDKAPPID, ErrorCode.ERR_INVALID_PARAMETERS],
-  [ErrorCode.NO_IDENTIFIER, ErrorCode.ERR_INVALID_PARAMETERS],
-  [ErrorCode.NO_USERSIG, ErrorCode.ERR_INVALID_PARAMETERS],
-  [ErrorCode.USER_NOT_LOGGED_IN, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.SDK_IS_NOT_READY, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.LOGIN_FAILED, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.KICKED_OUT_MULT_DEVICE, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.KICKED_OUT_MULT_ACCOUNT, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.KICKED_OUT_USERSIG_EXPIRED, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.LOGGED_OUT, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
-  [ErrorCode.KICKED_OUT_REST_API, ErrorCode.ERR_SDK_NOT_LOGGED_IN],
+/** Not-ready reasons that mean "kicked out" (3002, 3003, 3004, 3006). */
+const KICK_REASONS: ReadonlySet<number> = new Set([
+  ErrorCode.KICKED_OUT_MULT_DEVICE,
+  ErrorCode.KICKED_OUT_MULT_ACCOUNT,
+  ErrorCode.KICKED_OUT_USERSIG_EXPIRED,
+  ErrorCode.KICKED_OUT_REST_API,
 ]);
-
-/** Turns anything thrown into a V2TIM result; codes of the web API are translated (see {@link V2TIM_CODE}). */
-function failFrom(error: unknown): V2TimCallback {
-  const e = toParleyError(error);
-  return fail(V2TIM_CODE.get(e.code) ?? e.code, e.message);
-}
-
-const notInitialized = (): V2TimCallback => fail(ErrorCode.ERR_SDK_NOT_INITIALIZED, 'The SDK is not initialized: call initSDK() first');
-const notLoggedIn = (): V2TimCallback => fail(ErrorCode.ERR_SDK_NOT_LOGGED_IN, 'Not logged in: call login() first');
 
 /** The V2TIM manager. One singleton is `TencentImSDKPlugin.v2TIMManager`; tests may make more. */
 export class V2TIMManager {
   private core: ChatCore | undefined;
   private sdkAppID: number | undefined;
   private readonly listeners = new Set<V2TimSDKListener>();
+  private readonly simpleListeners = new SimpleMsgListeners((name, error) =>
+    this.core?.session.options.env.logger.error(`V2TimSimpleMsgListener.${name} threw:`, error),
+  );
 
   /**
    * Initializes the SDK for `sdkAppID`. `options` are Parley's (server address, WebSocket
@@ -89,6 +65,7 @@ export class V2TIMManager {
       this.core = undefined;
       this.sdkAppID = undefined;
       this.listeners.clear();
+      this.simpleListeners.remove();
       if (core) await core.chat.destroy();
       return ok();
     } catch (error) {
@@ -97,7 +74,9 @@ export class V2TIMManager {
   }
 
   /**
-   * Logs in and resolves once the SDK is ready, so every API works right after. Codes: 7501 while
+   * Logs in and resolves once the SDK is ready (after the first message sync), so every API works
+   * right after; a kick during that sync still resolves code 0 (the kick is reported to the
+   * listener, as any later kick is). Codes: 7501 while
    * another login is in flight, 6017 without userID/userSig, 7003 malformed userID, 70001 expired
    * UserSig, the server's code for other refusals, 2800/2801 network failure/timeout.
    */
@@ -107,7 +86,11 @@ export class V2TIMManager {
     try {
       const res = await core.chat.login({ userID, userSig } as LoginOptions);
       if (!res.data.repeatLogin && !(await this.untilReady(core))) {
-        return failFrom(new ParleyError(core.session.notReadyReason, 'The session ended right after login'));
+        const reason = core.session.notReadyReason;
+        // Kicked before SDK_READY (during the first sync): the login itself succeeded, and the
+        // listener has had onKickedOffline / onUserSigExpired, as after any later kick.
+        if (KICK_REASONS.has(reason)) return ok();
+        return failFrom(new ParleyError(reason, 'The session ended right after login'));
       }
       return ok();
     } catch (error) {
@@ -173,6 +156,70 @@ export class V2TIMManager {
     }
   }
 
+  /** Sends a text message to a user; `data` is the sent message. Codes: 6013, 6014, 6017, or the server's. */
+  async sendC2CTextMessage(text: string, userID: string): Promise<V2TimValueCallback<V2TimMessage>> {
+    return this.core ? sendSimple(this.core, { kind: 'text', content: text, to: userID, conversationType: 'C2C' }) : notInitialized();
+  }
+
+  /** Sends a custom message (`customData` = the custom element's data) to a user. */
+  async sendC2CCustomMessage(customData: string, userID: string): Promise<V2TimValueCallback<V2TimMessage>> {
+    return this.core ? sendSimple(this.core, { kind: 'custom', content: customData, to: userID, conversationType: 'C2C' }) : notInitialized();
+  }
+
+  /** Sends a text message to a group; `priority` is a `MessagePriorityEnum` value. @default normal */
+  async sendGroupTextMessage(text: string, groupID: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
+    return this.core ? sendSimple(this.core, { kind: 'text', content: text, to: groupID, conversationType: 'GROUP', priority }) : notInitialized();
+  }
+
+  /** Sends a custom message to a group; `priority` is a `MessagePriorityEnum` value. @default normal */
+  async sendGroupCustomMessage(customData: string, groupID: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
+    return this.core ? sendSimple(this.core, { kind: 'custom', content: customData, to: groupID, conversationType: 'GROUP', priority }) : notInitialized();
+  }
+
+  /** Adds a simple-message listener: text and custom messages from others, C2C and group. */
+  addSimpleMsgListener(listener: V2TimSimpleMsgListener): void {
+    this.simpleListeners.add(listener);
+  }
+
+  /** Removes `listener`, or every simple-message listener when none is given. */
+  removeSimpleMsgListener(listener?: V2TimSimpleMsgListener): void {
+    this.simpleListeners.remove(listener);
+  }
+
+  /**
+   * Creates a group; `data` is its GroupID. `groupType` is V2TIM's (`Work`, `Public`, `Meeting`,
+   * `AVChatRoom`, `Community`) or the web's (`Private`, `ChatRoom`); 2600 for another.
+   */
+  async createGroup(groupType: string, groupName: string, groupID?: string): Promise<V2TimValueCallback<string>> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    return groupCall(
+      () => core.chat.createGroup({ type: groupType, name: groupName, ...(groupID !== undefined ? { groupID } : {}) }),
+      (res) => res.data.group.groupID,
+    );
+  }
+
+  /** Joins a group (`message` is the application text for groups that need approval). */
+  async joinGroup(groupID: string, message?: string): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    return groupCall(() => core.chat.joinGroup({ groupID, ...(message !== undefined ? { applyMessage: message } : {}) }));
+  }
+
+  /** Leaves a group. */
+  async quitGroup(groupID: string): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    return groupCall(() => core.chat.quitGroup(groupID));
+  }
+
+  /** Dismisses a group (owner only). */
+  async dismissGroup(groupID: string): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    return groupCall(() => core.chat.dismissGroup(groupID));
+  }
+
   /** Resolves true once `SDK_READY` has fired for the current login, false if the session ended first. */
   private untilReady(core: ChatCore): Promise<boolean> {
     if (core.session.isReady) return Promise.resolve(true);
@@ -191,6 +238,7 @@ export class V2TIMManager {
   }
 
   private wire(core: ChatCore): void {
+    this.simpleListeners.attach(core);
     core.chat.on(EVENT.KICKED_OUT, ({ data }) => {
       if (data.type === KickedOutType.USERSIG_EXPIRED) this.notify('onUserSigExpired');
       else this.notify('onKickedOffline');

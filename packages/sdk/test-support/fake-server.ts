@@ -12,6 +12,7 @@
  * Default behaviour: `wslogin` succeeds (a resume with a known `instanceID` of the same user
  * answers `resumed: true` with that id, anything else gets a new id), `wslogout` answers `{}`,
  * `wshello` answers `{serverTime}`. Any command can be re-scripted with {@link FakeServer.handle}.
+ * Messaging commands answer 8501 unless a `FakeMessaging` (fake-messaging.ts) is installed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +31,8 @@ export class FakeConnection {
   readonly requests: RequestFrame[] = [];
   /** When true, frames from the client are recorded but never answered (a half-open peer). */
   silent = false;
+  /** The user logged in on this socket (set when a `wslogin` is answered with code 0). */
+  userID: string | undefined;
   /** Close code and reason once the socket closed. */
   closeInfo: { code: number; reason: string } | undefined;
   /** Resolves when the socket has closed. */
@@ -170,6 +173,11 @@ export class FakeServer {
     return entry;
   }
 
+  /** Open sockets on which `userID` is logged in. */
+  connectionsOf(userID: string): FakeConnection[] {
+    return this.connections.filter((c) => c.isOpen && c.userID === userID);
+  }
+
   /** Drops every open socket without a close frame (a network cut). */
   dropAll(): void {
     for (const c of this.connections) if (c.isOpen) c.terminate();
@@ -229,6 +237,8 @@ export class FakeServer {
     const handler = this.handlers.get(request.cmd);
     const reply = handler ? await handler(request, connection, this) : this.defaultReply(request);
     if (reply === 'silent' || !connection.isOpen || connection.silent) return;
+    if (request.cmd === Command.LOGIN && reply.code === 0 && typeof reply.body?.['userID'] === 'string') connection.userID = reply.body['userID'];
+    if (request.cmd === Command.LOGOUT && reply.code === 0) connection.userID = undefined;
     connection.socket.send(
       stringifyFrame({
         t: 'res',
