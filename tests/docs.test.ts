@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CloseCode, Command, listErrors, Push, TERMINAL_CLOSE_CODES } from '@parley/protocol';
+import { CloseCode, Command, listErrors, MessagingCommand, MessagingPush, Push, TERMINAL_CLOSE_CODES } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import { parseErrorsDoc, renderErrorsDoc } from '../scripts/gen-errors-doc.mjs';
 
@@ -82,8 +82,23 @@ describe('docs/PROTOCOL.md', () => {
     expect(terminalRows.sort()).toEqual([...TERMINAL_CLOSE_CODES].sort());
   });
 
-  it('describes every command and push by its wire name', () => {
-    for (const name of [...Object.values(Command), ...Object.values(Push)]) expect(doc, `${name} missing from PROTOCOL.md`).toContain(`\`${name}\``);
+  it('describes every command and push by its wire name, messaging included', () => {
+    const names = [...Object.values(Command), ...Object.values(Push), ...Object.values(MessagingCommand), ...Object.values(MessagingPush)];
+    for (const name of names) expect(doc, `${name} missing from PROTOCOL.md`).toContain(`\`${name}\``);
+  });
+
+  it('names no messaging command or push that does not exist', () => {
+    const known = new Set<string>([...Object.values(MessagingCommand), ...Object.values(MessagingPush)]);
+    const mentioned = new Set([...doc.matchAll(/`((?:openim|recentcontact|group_open_http_svc)\.\w+)`/g)].map((m) => m[1] ?? ''));
+    expect(mentioned.size).toBeGreaterThanOrEqual(known.size);
+    expect([...mentioned].filter((n) => !known.has(n))).toEqual([]);
+  });
+
+  it('has a messaging section with a row for each messaging command', () => {
+    const section = doc.split(/^## /m).find((s) => /^\d+\. Messaging/.test(s)) ?? '';
+    expect(section.length).toBeGreaterThan(0);
+    const rows = new Set([...section.matchAll(/^\| `([\w.]+)` \|/gm)].map((m) => m[1]));
+    for (const name of Object.values(MessagingCommand)) expect(rows, `no table row for ${name}`).toContain(name);
   });
 
   it('names every command and push of the im_open_status service that exists, and no other', () => {

@@ -5,17 +5,43 @@
  */
 import { SERVER, SERVER_REST, REST, type ErrorDef } from './error-def.js';
 
-/** Server codes: heartbeat 1002, group 10xxx, message 20xxx, common 60xxx, account 70xxx, content 80xxx, 91101. */
+/** Server codes: heartbeat 1002, group 10xxx, message 20xxx, conversation 50xxx, common 60xxx, account 70xxx, content 80xxx, REST message 90xxx/93000, 91101. */
 export const SERVER_ERRORS = {
   HELLO_ANSWER_KICKED_OUT: { code: 1002, message: 'Heartbeat answer: this instance was kicked out (Parley sends the stat_forceoffline push instead)', where: SERVER },
 
-  // ---- Group (10000 range; the ones the web SDK names) ----
+  // ---- Group (10000 range) ----
+  ERR_SVR_GROUP_INTERNAL_ERROR: { code: 10002, message: 'Internal error of the group service', remediation: 'Retry.', where: SERVER_REST },
+  ERR_SVR_GROUP_API_NAME_ERROR: { code: 10003, message: 'Unknown group command', where: SERVER_REST },
   ERR_SVR_GROUP_INVALID_PARAMETERS: { code: 10004, message: 'Invalid group request parameter', where: SERVER_REST },
+  ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT: { code: 10005, message: 'Too many accounts in one group request', remediation: 'Send at most 500 accounts per call.', where: SERVER_REST },
+  ERR_SVR_GROUP_FREQ_LIMIT: { code: 10006, message: 'Group operations are too frequent', remediation: 'Slow down and retry.', where: SERVER_REST },
   ERR_SVR_GROUP_PERMISSION_DENY: { code: 10007, message: 'No permission for this group operation', where: SERVER_REST },
+  ERR_SVR_GROUP_INVALID_REQ: { code: 10008, message: 'Invalid group request', where: SERVER_REST },
+  ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT: { code: 10009, message: 'The group owner cannot quit this group', remediation: 'Dismiss the group, or transfer ownership first.', where: SERVER_REST },
   ERR_SVR_GROUP_NOT_FOUND: { code: 10010, message: 'The group does not exist or was dismissed', where: SERVER_REST },
+  ERR_SVR_GROUP_JSON_PARSE_FAILED: { code: 10011, message: 'The group request body is not valid JSON', where: SERVER_REST },
+  ERR_SVR_GROUP_INVALID_ID: { code: 10012, message: 'The UserID that started the group operation is invalid', where: SERVER_REST },
+  ERR_SVR_GROUP_ALLREADY_MEMBER: { code: 10013, message: 'The user is already a member of the group', where: SERVER_REST },
+  ERR_SVR_GROUP_FULL_MEMBER_COUNT: { code: 10014, message: 'The group is full', remediation: 'Add fewer members, or raise the group\'s maxMemberNum within its type limit.', where: SERVER_REST },
   ERR_SVR_GROUP_INVALID_GROUPID: { code: 10015, message: 'Invalid group ID', where: SERVER_REST },
   ERR_SVR_GROUP_REJECT_FROM_THIRDPARTY: { code: 10016, message: 'The app\'s callback rejected this group operation', where: SERVER_REST },
   ERR_SVR_GROUP_SHUTUP_DENY: { code: 10017, message: 'Cannot send: the sender is muted in this group', where: SERVER_REST },
+  ERR_SVR_GROUP_RSP_SIZE_LIMIT: { code: 10018, message: 'The group answer would be larger than 1 MB', remediation: 'Ask for less per call.', where: SERVER_REST },
+  ERR_SVR_GROUP_ACCOUNT_NOT_FOUND: { code: 10019, message: 'A requested account does not exist', where: SERVER_REST },
+  ERR_SVR_GROUP_GROUPID_IN_USED: { code: 10021, message: 'The group ID is already in use', remediation: 'Choose another group ID.', where: SERVER_REST },
+  ERR_SVR_GROUP_SEND_MSG_FREQ_LIMIT: { code: 10023, message: 'Group messages are sent too frequently', remediation: 'Slow down and retry.', where: SERVER_REST },
+  ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED: { code: 10024, message: 'This invitation or application was already handled', where: SERVER_REST },
+  ERR_SVR_GROUP_GROUPID_IN_USED_FOR_SUPER: { code: 10025, message: 'The group ID is already in use by a group the caller owns', where: SERVER_REST },
+  ERR_SVR_GROUP_SDKAPPID_DENY: { code: 10026, message: 'This group command is disabled for the application', where: SERVER_REST },
+  ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND: { code: 10030, message: 'The group message to revoke does not exist', where: SERVER_REST },
+  ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT: { code: 10031, message: 'The revoke time window of the group message has passed (2 minutes by default)', where: SERVER_REST },
+  ERR_SVR_GROUP_REVOKE_MSG_DENY: { code: 10032, message: 'This group message cannot be revoked', where: SERVER_REST },
+  ERR_SVR_GROUP_NOT_ALLOW_REVOKE_MSG: { code: 10033, message: 'This group type does not support revoking messages', where: SERVER_REST },
+  ERR_SVR_GROUP_REMOVE_MSG_DENY: { code: 10034, message: 'This kind of group message cannot be deleted', where: SERVER_REST },
+  ERR_SVR_GROUP_NOT_ALLOW_REMOVE_MSG: { code: 10035, message: 'Audio-video groups do not support deleting messages', where: SERVER_REST },
+  ERR_SVR_GROUP_AVCHATROOM_COUNT_LIMIT: { code: 10036, message: 'Too many audio-video groups were created', where: SERVER_REST },
+  ERR_SVR_GROUP_COUNT_LIMIT: { code: 10037, message: 'The user created or joined too many groups', where: SERVER_REST },
+  ERR_SVR_GROUP_MEMBER_COUNT_LIMIT: { code: 10038, message: 'The group member count exceeds the limit of its type', where: SERVER_REST },
 
   // ---- Message (20000 range) ----
   ERR_SVR_MSG_PKG_PARSE_FAILED: { code: 20001, message: 'Invalid message request: check that sender and recipient accounts exist', where: SERVER_REST },
@@ -30,6 +56,10 @@ export const SERVER_ERRORS = {
   ERR_SVR_MSG_NOT_SELF_FRIEND: { code: 20011, message: 'The recipient is not the sender\'s friend (one-way relationship)', where: SERVER_REST },
   ERR_SVR_MSG_SHUTUP_DENY: { code: 20012, message: 'Cannot send: the sender is muted', where: SERVER_REST },
   ERR_SVR_MSG_REVOKE_TIME_LIMIT: { code: 20016, message: 'The revoke time window has passed (2 minutes by default)', where: SERVER_REST },
+
+  // ---- Recent contacts / conversations (50000 range) ----
+  ERR_SVR_CONV_ACCOUNT_NOT_FOUND: { code: 50001, message: 'The requested account does not exist', where: REST },
+  ERR_SVR_CONV_INVALID_PARAMETERS: { code: 50002, message: 'Invalid conversation request parameter', where: REST },
 
   // ---- Common (60000 range) ----
   ERR_SVR_COMM_INVALID_HTTP_URL: { code: 60002, message: 'Malformed HTTP URL', remediation: 'Use POST /v4/{service}/{command}?sdkappid=&identifier=&usersig=&random=&contenttype=json.', where: REST },
@@ -77,7 +107,24 @@ export const SERVER_ERRORS = {
 
   // ---- Content (80000 range) ----
   ERR_SVR_COMM_SENSITIVE_TEXT: { code: 80001, message: 'The text was blocked by the content policy', where: SERVER_REST },
-  ERR_SVR_COMM_BODY_SIZE_LIMIT: { code: 80002, message: 'The message is larger than the limit', remediation: 'Send less content per message.', where: SERVER_REST },
+  ERR_SVR_COMM_BODY_SIZE_LIMIT: { code: 80002, message: 'The message is larger than the limit (12 KB of elements and cloudCustomData)', remediation: 'Send less content per message.', where: SERVER_REST },
+
+  // ---- REST message JSON (90000 range) ----
+  ERR_SVR_MSG_JSON_PARSE_FAILED: { code: 90001, message: 'The message request is not valid JSON', where: REST },
+  ERR_SVR_MSG_INVALID_JSON_BODY_FORMAT: { code: 90002, message: 'MsgBody does not follow the message element format', remediation: 'Send MsgBody as [{MsgType, MsgContent}] with TIMTextElem or TIMCustomElem elements.', where: REST },
+  ERR_SVR_MSG_INVALID_TO_ACCOUNT: { code: 90003, message: 'To_Account is missing or has the wrong type', where: REST },
+  ERR_SVR_MSG_INVALID_RAND: { code: 90005, message: 'MsgRandom is missing or is not a 32-bit unsigned integer', where: REST },
+  ERR_SVR_MSG_INVALID_TIMESTAMP: { code: 90006, message: 'MsgTimeStamp is missing or is not an integer', where: REST },
+  ERR_SVR_MSG_BODY_NOT_ARRAY: { code: 90007, message: 'MsgBody must be an array', where: REST },
+  ERR_SVR_MSG_ADMIN_REQUIRED: { code: 90009, message: 'This message request needs an app admin', where: REST },
+  ERR_SVR_MSG_INVALID_JSON_FORMAT: { code: 90010, message: 'The message request does not follow the documented format', where: REST },
+  ERR_SVR_MSG_TO_ACCOUNT_COUNT_LIMIT: { code: 90011, message: 'More than 500 target accounts in one batch', remediation: 'Split To_Account into batches of at most 500.', where: REST },
+  ERR_SVR_MSG_TO_ACCOUNT_NOT_FOUND: { code: 90012, message: 'To_Account does not exist', remediation: 'Import the account first (im_open_login_svc/account_import).', where: REST },
+  ERR_SVR_MSG_TIME_LIMIT: { code: 90026, message: 'MsgLifeTime is out of range (at most 7 days)', where: REST },
+  ERR_SVR_MSG_INVALID_SYNCOTHERMACHINE: { code: 90031, message: 'SyncOtherMachine must be 1 or 2', where: REST },
+  ERR_SVR_MSG_INVALID_MSGLIFETIME: { code: 90044, message: 'MsgLifeTime must be an integer', where: REST },
+  ERR_SVR_MSG_ACCOUNT_NOT_FOUND: { code: 90048, message: 'The requested account does not exist', where: REST },
+  ERR_SVR_MSG_BODY_SIZE_LIMIT: { code: 93000, message: 'The message JSON is too long (at most 12 KB of message body)', remediation: 'Send less content per message.', where: REST },
 
   // ---- Web long-poll ----
   ERR_SVR_MSG_LONGPOLLING_COUNT_LIMIT: { code: 91101, message: 'Web instance kicked: too many concurrent web instances', where: SERVER },

@@ -67,3 +67,51 @@ export type {
   UpdateGroupRequest,
   WireGroupMember,
 } from './messaging.js';
+export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messaging-ids.js';
+export type { ConversationRef } from './messaging-ids.js';
+export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messaging-elements.js';
+export { refuse, runParser, BodyReader } from './messaging-parse-core.js';
+export type { MessagingInvalid, MessagingParsed } from './messaging-parse-core.js';
+export {
+  MESSAGE_PRIORITIES,
+  MAX_AT_USERS,
+  MAX_RECEIVERS,
+  SYNC_PAGE,
+  HISTORY_PAGE,
+  MAX_DELETE_SEQS,
+  parseSendMessageRequest,
+  parseSyncRequest,
+  parseHistoryRequest,
+  parseConversationRequest,
+  parseSetReadRequest,
+  parseSetAllReadRequest,
+  parseDeleteMessagesRequest,
+  parseDeleteConversationRequest,
+  parsePinConversationRequest,
+  parseSetDraftRequest,
+} from './messaging-parse.js';
+export type { NormalizedSendMessage, NormalizedSync, NormalizedHistory, ReadScope } from './messaging-parse.js';
+export {
+  GROUP_TYPES,
+  MEMBER_ROLES,
+  JOIN_OPTIONS,
+  JoinStatus,
+  GROUP_MEMBER_LIMITS,
+  DEFAULT_JOIN_OPTION,
+  GROUP_FIELD_LIMITS,
+  MAX_MEMBERS_PER_REQUEST,
+  MEMBER_PAGE,
+  storesHistory,
+} from './messaging-groups.js';
+export type { JoinOption } from './messaging-groups.js';
+export {
+  parseCreateGroupRequest,
+  parseGroupIDRequest,
+  parseJoinGroupRequest,
+  parseUpdateGroupRequest,
+  parseGroupMembersRequest,
+  parseAddMembersRequest,
+  parseDeleteMembersRequest,
+  parseSetMemberRoleRequest,
+} from './messaging-group-parse.js';
+export type { NormalizedCreateGroup, NormalizedUpdateGroup } from './messaging-group-parse.js';

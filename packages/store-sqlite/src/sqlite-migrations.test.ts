@@ -61,18 +61,40 @@ describe('SQLite migrations', () => {
     expect(readSqliteSchemaVersion(db)).toBe(LATEST);
   });
 
-  it('creates the store tables, the usage tables WITHOUT ROWID', () => {
+  it('creates STRICT tables, WITHOUT ROWID except apps, messages and schema_migrations', () => {
     const db = rawDb();
     migrateSqliteDatabase(db);
     const tables = db.prepare("SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
     expect(tables).toStrictEqual([
       { name: 'accounts', wr: 1, strict: 1 },
       { name: 'apps', wr: 0, strict: 1 },
+      { name: 'chat_groups', wr: 1, strict: 1 },
+      { name: 'conversation_seqs', wr: 1, strict: 1 },
+      { name: 'conversation_states', wr: 1, strict: 1 },
       { name: 'daily_active', wr: 1, strict: 1 },
       { name: 'daily_peak', wr: 1, strict: 1 },
+      { name: 'deleted_messages', wr: 1, strict: 1 },
+      { name: 'group_applications', wr: 1, strict: 1 },
+      { name: 'group_members', wr: 1, strict: 1 },
+      { name: 'inbox', wr: 1, strict: 1 },
+      { name: 'message_receivers', wr: 1, strict: 1 },
+      { name: 'messages', wr: 0, strict: 1 },
       { name: 'schema_migrations', wr: 0, strict: 1 },
       { name: 'sig_invalidations', wr: 1, strict: 1 },
     ]);
+  });
+
+  it('indexes messages by conversation sequence and by sender message ID, both unique, and members by user', () => {
+    const db = rawDb();
+    migrateSqliteDatabase(db);
+    const indexes = db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexes).toStrictEqual([
+      { name: 'group_members_by_user', tbl_name: 'group_members' },
+      { name: 'messages_by_conversation', tbl_name: 'messages' },
+      { name: 'messages_by_sender', tbl_name: 'messages' },
+    ]);
+    const unique = (name: string) => db.prepare('SELECT "unique" FROM pragma_index_list(?) WHERE name = ?').pluck().get('messages', name);
+    expect([unique('messages_by_conversation'), unique('messages_by_sender')]).toStrictEqual([1, 1]);
   });
 
   it('does nothing when run again on an up-to-date database', () => {

@@ -72,6 +72,109 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'messages-conversations-groups',
+    // messages keeps a rowid: bodies reach 12 KB, too large for a WITHOUT ROWID b-tree. Its small
+    // columns come first so that counting and filtering rarely touch the overflow pages of a body.
+    // conv is 'c:<lo>:<hi>' for a C2C pair and 'g:<groupID>' for a group. inbox.msg has no foreign
+    // key: C2C messages are never deleted, and a key would make deleting group messages scan inbox.
+    sql: `
+      CREATE TABLE messages (
+        id                INTEGER PRIMARY KEY,
+        app               INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        conv              TEXT    NOT NULL,
+        seq               INTEGER NOT NULL,
+        from_user         TEXT    NOT NULL,
+        msg_id            TEXT    NOT NULL,
+        targeted          INTEGER NOT NULL,
+        conv_type         TEXT    NOT NULL,
+        to_target         TEXT    NOT NULL,
+        time              INTEGER NOT NULL,
+        random            INTEGER NOT NULL,
+        priority          TEXT    NOT NULL,
+        at_users          TEXT    NOT NULL,
+        receivers         TEXT    NOT NULL,
+        cloud_custom_data TEXT    NOT NULL,
+        elements          TEXT    NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX messages_by_conversation ON messages (app, conv, seq);
+      CREATE UNIQUE INDEX messages_by_sender ON messages (app, from_user, msg_id);
+      CREATE TABLE message_receivers (
+        msg     INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        user_id TEXT    NOT NULL,
+        PRIMARY KEY (msg, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE conversation_seqs (
+        app  INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        conv TEXT    NOT NULL,
+        seq  INTEGER NOT NULL,
+        PRIMARY KEY (app, conv)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE inbox (
+        app     INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id TEXT    NOT NULL,
+        seq     INTEGER NOT NULL,
+        msg     INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE conversation_states (
+        app             INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id         TEXT    NOT NULL,
+        conversation_id TEXT    NOT NULL,
+        read_seq        INTEGER NOT NULL,
+        pinned          INTEGER NOT NULL,
+        draft           TEXT    NOT NULL,
+        cleared_seq     INTEGER NOT NULL,
+        deleted_seq     INTEGER,
+        updated_at      INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id, conversation_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE deleted_messages (
+        app             INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id         TEXT    NOT NULL,
+        conversation_id TEXT    NOT NULL,
+        seq             INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id, conversation_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE chat_groups (
+        app            INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        group_id       TEXT    NOT NULL,
+        type           TEXT    NOT NULL,
+        name           TEXT    NOT NULL,
+        introduction   TEXT    NOT NULL,
+        notification   TEXT    NOT NULL,
+        avatar         TEXT    NOT NULL,
+        owner_id       TEXT    NOT NULL,
+        create_time    INTEGER NOT NULL,
+        max_member_num INTEGER NOT NULL,
+        join_option    TEXT    NOT NULL,
+        mute_all       INTEGER NOT NULL,
+        member_num     INTEGER NOT NULL,
+        PRIMARY KEY (app, group_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE group_members (
+        app       INTEGER NOT NULL,
+        group_id  TEXT    NOT NULL,
+        user_id   TEXT    NOT NULL,
+        role      TEXT    NOT NULL,
+        join_time INTEGER NOT NULL,
+        name_card TEXT    NOT NULL,
+        PRIMARY KEY (app, group_id, user_id),
+        FOREIGN KEY (app, group_id) REFERENCES chat_groups (app, group_id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX group_members_by_user ON group_members (app, user_id, group_id);
+      CREATE TABLE group_applications (
+        app      INTEGER NOT NULL,
+        group_id TEXT    NOT NULL,
+        user_id  TEXT    NOT NULL,
+        message  TEXT    NOT NULL,
+        time     INTEGER NOT NULL,
+        PRIMARY KEY (app, group_id, user_id),
+        FOREIGN KEY (app, group_id) REFERENCES chat_groups (app, group_id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 const CREATE_MIGRATIONS_TABLE = `

@@ -102,7 +102,8 @@ export function describeRowKey(row: unknown, column: string): string {
   return `${column} ${typeof value === 'number' || typeof value === 'string' ? JSON.stringify(value) : '?'}`;
 }
 
-function parseJsonColumn<T>(row: Record<string, unknown>, column: string, parse: (value: unknown, path: string) => Parsed<T>): Parsed<T> {
+/** Parses a JSON text column with `parse`; reasons name the column. */
+export function parseJsonColumn<T>(row: Record<string, unknown>, column: string, parse: (value: unknown, path: string) => Parsed<T>): Parsed<T> {
   const text = row[column];
   if (typeof text !== 'string') return invalid(`${column} must be JSON text`);
   let value: unknown;
@@ -114,7 +115,8 @@ function parseJsonColumn<T>(row: Record<string, unknown>, column: string, parse:
   return parse(value, column);
 }
 
-function parseStringArray(value: unknown, path: string): Parsed<string[]> {
+/** Parses a JSON array of strings. */
+export function parseStringArray(value: unknown, path: string): Parsed<string[]> {
   if (!Array.isArray(value)) return invalid(`${path} must be a JSON array`);
   const items: string[] = [];
   for (const [index, item] of value.entries()) {

@@ -7,8 +7,34 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ERRORS, ParleyError, isUint, type Parsed } from '@parley/protocol';
-import type { AccountInput, AccountRecord, AppPatch, AppRecord, DailyStats, SigInvalidation, Store } from '@parley/server';
+import { ERRORS, ParleyError, isUint, type Parsed, type WireMemberRole } from '@parley/protocol';
+import type {
+  AccountInput,
+  AccountRecord,
+  AddMemberResult,
+  AppendOutcome,
+  AppPatch,
+  AppRecord,
+  ConversationPatch,
+  ConversationView,
+  DailyStats,
+  GroupApplication,
+  GroupMemberRecord,
+  GroupPatch,
+  GroupRecord,
+  GroupView,
+  HistoryPage,
+  HistoryRange,
+  InboxPage,
+  JoinedGroup,
+  MessageDraft,
+  SigInvalidation,
+  Store,
+} from '@parley/server';
+import { prepareGroupStatements } from './sqlite-group-statements.js';
+import { SqliteGroups } from './sqlite-groups.js';
+import { prepareMessageStatements } from './sqlite-message-statements.js';
+import { SqliteMessaging } from './sqlite-messaging.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
 import {
   corruptRowError,
@@ -49,6 +75,8 @@ export async function openSqliteStore(config: SqliteStoreConfig): Promise<Sqlite
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #sql: SqliteStatements;
+  readonly #messaging: SqliteMessaging;
+  readonly #groups: SqliteGroups;
   /** Runs its argument inside a transaction; called with `.immediate` for every write. */
   readonly #transaction: Database.Transaction<(work: () => void) => void>;
   #closed = false;
@@ -68,6 +96,8 @@ export class SqliteStore implements Store {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       wrapSqliteErrors(`cannot migrate the SQLite database ${path}`, () => migrateSqliteDatabase(db));
       this.#sql = prepareSqliteStatements(db);
+      this.#messaging = new SqliteMessaging(prepareMessageStatements(db));
+      this.#groups = new SqliteGroups(prepareGroupStatements(db), this.#messaging);
     } catch (error) {
       db.close();
       throw error;
@@ -202,6 +232,116 @@ export class SqliteStore implements Store {
     });
   }
 
+  async appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#messaging.append(sdkAppID, drafts);
+    });
+  }
+
+  async syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage> {
+    return this.#read(() => this.#messaging.syncInbox(sdkAppID, userID, cursor, count));
+  }
+
+  async getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage> {
+    return this.#read(() => this.#messaging.history(sdkAppID, userID, conversationID, range));
+  }
+
+  async getConversations(sdkAppID: number, userID: string, conversationIDs?: readonly string[]): Promise<ConversationView[]> {
+    // One read transaction, so that every view of the list sees the same moment.
+    return this.#snapshot(() => (this.#sql.appExists.get(sdkAppID) === undefined ? [] : this.#messaging.conversations(sdkAppID, userID, conversationIDs)));
+  }
+
+  async updateConversations(sdkAppID: number, userID: string, patches: readonly { readonly conversationID: string; readonly patch: ConversationPatch }[]): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      this.#messaging.updateConversations(sdkAppID, userID, patches);
+    });
+  }
+
+  async deleteMessages(sdkAppID: number, userID: string, conversationID: string, seqs: readonly number[]): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      this.#messaging.deleteMessages(sdkAppID, userID, conversationID, seqs);
+    });
+  }
+
+  async createGroup(sdkAppID: number, group: GroupRecord, members: readonly GroupMemberRecord[]): Promise<GroupView> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.create(sdkAppID, group, members);
+    });
+  }
+
+  async getGroup(sdkAppID: number, groupID: string): Promise<GroupView | undefined> {
+    return this.#read(() => this.#groups.get(sdkAppID, groupID));
+  }
+
+  async updateGroup(sdkAppID: number, groupID: string, patch: GroupPatch): Promise<GroupView | undefined> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.update(sdkAppID, groupID, patch);
+    });
+  }
+
+  async deleteGroup(sdkAppID: number, groupID: string): Promise<string[] | undefined> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.delete(sdkAppID, groupID);
+    });
+  }
+
+  async addGroupMembers(sdkAppID: number, groupID: string, members: readonly GroupMemberRecord[], limit: number): Promise<AddMemberResult[]> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.addMembers(sdkAppID, groupID, members, limit);
+    });
+  }
+
+  async removeGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<string[]> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.removeMembers(sdkAppID, groupID, userIDs);
+    });
+  }
+
+  async setGroupMemberRole(sdkAppID: number, groupID: string, userID: string, role: WireMemberRole): Promise<boolean> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.setRole(sdkAppID, groupID, userID, role);
+    });
+  }
+
+  async getGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<GroupMemberRecord[]> {
+    return this.#read(() => this.#groups.getMembers(sdkAppID, groupID, userIDs));
+  }
+
+  async listGroupMembers(sdkAppID: number, groupID: string, offset: number, count: number): Promise<GroupMemberRecord[]> {
+    return this.#read(() => this.#groups.listMembers(sdkAppID, groupID, offset, count));
+  }
+
+  async listJoinedGroups(sdkAppID: number, userID: string): Promise<JoinedGroup[]> {
+    return this.#read(() => this.#groups.listJoined(sdkAppID, userID));
+  }
+
+  async putGroupApplication(sdkAppID: number, groupID: string, application: GroupApplication): Promise<void> {
+    this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      this.#groups.putApplication(sdkAppID, groupID, application);
+    });
+  }
+
+  async listGroupApplications(sdkAppID: number, groupID: string): Promise<GroupApplication[]> {
+    return this.#read(() => this.#groups.listApplications(sdkAppID, groupID));
+  }
+
+  async deleteGroupApplication(sdkAppID: number, groupID: string, userID: string): Promise<boolean> {
+    return this.#write(() => {
+      this.#assertAppExists(sdkAppID);
+      return this.#groups.deleteApplication(sdkAppID, groupID, userID);
+    });
+  }
+
   /** Runs `PRAGMA optimize` and closes the database; later calls reject with 8505, a second close resolves. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -217,6 +357,17 @@ export class SqliteStore implements Store {
   #read<T>(work: () => T): T {
     if (this.#closed) throw ParleyError.of('PARLEY_SERVER_SHUTTING_DOWN', 'the store is closed');
     return wrapSqliteErrors('SQLite store operation failed', work);
+  }
+
+  /** Runs several reads in one deferred transaction: they all see the same committed state. */
+  #snapshot<T>(work: () => T): T {
+    return this.#read(() => {
+      let result!: T;
+      this.#transaction.deferred(() => {
+        result = work();
+      });
+      return result;
+    });
   }
 
   /**

@@ -10,9 +10,12 @@ import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle
 import { SigVerifier } from '../auth/sig-verifier.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
+import { createMessaging } from '../messaging/messaging-module.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
 import { accountRoutes } from '../rest/account-routes.js';
 import { adminRoutes } from '../rest/admin-routes.js';
+import { groupRoutes } from '../rest/group-routes.js';
+import { messageRoutes } from '../rest/message-routes.js';
 import { onlineRoutes } from '../rest/online-routes.js';
 import { envelope, registerRestRoutes } from '../rest/rest-router.js';
 import type { RestHandler } from '../rest/rest-types.js';
@@ -89,12 +92,13 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const apps = new AppCache(store);
   const verifier = new SigVerifier();
   const usage = new UsageTracker(store, clock);
+  const registry = new SessionRegistry();
   const sessions = new SessionManager({
     apps,
     clock,
     verifier,
     throttle: new LoginThrottle(options.throttle),
-    registry: new SessionRegistry(),
+    registry,
     usage,
     metrics,
     accounts: new AccountBatcher(store, () => clock.now()),
@@ -118,15 +122,19 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     return reply.code(200).send(envelope(def.code, tooLarge ? 'request body too large' : def.message));
   });
 
+  const messaging = createMessaging({ store, apps, clock, registry });
   const routes = new Map<string, RestHandler>([
     ...accountRoutes({ store, sessions, clock }),
     ...onlineRoutes({ store, sessions }),
     ...adminRoutes({ apps, store, usage, clock }),
+    ...messageRoutes({ messages: messaging.messages, conversations: messaging.conversations, accounts: messaging.accounts, store, clock }),
+    ...groupRoutes({ groups: messaging.groups, members: messaging.members, directory: messaging.groupDirectory, messages: messaging.messages, clock }),
   ]);
   registerRestRoutes(http, { apps, verifier, clock, metrics, routes, onError });
 
   const gateway = new WsGateway({ sessions, metrics, clock, options: gatewayOptions, onError });
   gateway.attach(http.server);
+  messaging.register(gateway);
 
   const startedAt = clock.now();
   http.get('/healthz', async () => ({ status: 'ok', uptimeMs: clock.now() - startedAt, connections: gateway.connectionCount }));
@@ -161,6 +169,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
         const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
         while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         gateway.terminateAll();
+        await messaging.drain().catch((err: unknown) => onError(err, 'message flush'));
         await usage.flush().catch((err: unknown) => onError(err, 'usage flush'));
         await http.close();
       })();

@@ -15,5 +15,27 @@ export type {
   SigInvalidation,
   DailyStats,
 } from './store.js';
+export type {
+  MessageStore,
+  MessageDraft,
+  MessageRecord,
+  AppendOutcome,
+  InboxPage,
+  HistoryRange,
+  HistoryPage,
+  ConversationState,
+  ConversationView,
+  ConversationPatch,
+} from './store-messages.js';
+export type {
+  GroupStore,
+  GroupRecord,
+  GroupView,
+  GroupPatch,
+  GroupMemberRecord,
+  AddMemberResult,
+  GroupApplication,
+  JoinedGroup,
+} from './store-groups.js';
 export { MemoryStore } from './memory-store.js';
 export { isUtcDay } from './store-records.js';

@@ -2,7 +2,19 @@
  * `MemoryStore`: the {@link Store} kept in process memory, for tests and ephemeral servers. Nothing
  * survives the process. Every method works synchronously inside, so concurrent calls are atomic.
  */
-import { ParleyError } from '@parley/protocol';
+import { ParleyError, type WireMemberRole } from '@parley/protocol';
+import { MemoryGroups } from './memory-groups.js';
+import { MemoryMessaging } from './memory-messaging.js';
+import type { AddMemberResult, GroupApplication, GroupMemberRecord, GroupPatch, GroupRecord, GroupView, JoinedGroup } from './store-groups.js';
+import type {
+  AppendOutcome,
+  ConversationPatch,
+  ConversationView,
+  HistoryPage,
+  HistoryRange,
+  InboxPage,
+  MessageDraft,
+} from './store-messages.js';
 import type { AccountInput, AccountRecord, AppPatch, AppRecord, DailyStats, SigInvalidation, Store } from './store.js';
 import {
   assertConnections,
@@ -24,6 +36,8 @@ interface AppState {
   readonly dailyActive: Map<string, Set<string>>;
   /** day → peak concurrent connections. */
   readonly dailyPeak: Map<string, number>;
+  readonly messaging: MemoryMessaging;
+  readonly groups: MemoryGroups;
 }
 
 /**
@@ -45,12 +59,17 @@ export class MemoryStore implements Store {
     if (this.#apps.has(app.sdkAppID)) {
       throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `SDKAppID ${app.sdkAppID} already exists`);
     }
+    const groups = new MemoryGroups();
+    const messaging = new MemoryMessaging(groups);
+    groups.connect(messaging);
     this.#apps.set(app.sdkAppID, {
       record: freezeAppRecord(app),
       accounts: new Map(),
       sigInvalidations: new Map(),
       dailyActive: new Map(),
       dailyPeak: new Map(),
+      messaging,
+      groups,
     });
   }
 
@@ -171,8 +190,92 @@ export class MemoryStore implements Store {
       }));
   }
 
+  async appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]> {
+    return this.#existingApp(sdkAppID).messaging.append(drafts);
+  }
+
+  async syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage> {
+    return this.#app(sdkAppID)?.messaging.syncInbox(userID, cursor, count) ?? { messages: [], cursor, isCompleted: true };
+  }
+
+  async getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage> {
+    return this.#app(sdkAppID)?.messaging.history(userID, conversationID, range) ?? { messages: [], isCompleted: true };
+  }
+
+  async getConversations(sdkAppID: number, userID: string, conversationIDs?: readonly string[]): Promise<ConversationView[]> {
+    const app = this.#app(sdkAppID);
+    if (app === undefined) return [];
+    return app.messaging.conversations(userID, conversationIDs);
+  }
+
+  async updateConversations(sdkAppID: number, userID: string, patches: readonly { readonly conversationID: string; readonly patch: ConversationPatch }[]): Promise<void> {
+    this.#existingApp(sdkAppID).messaging.updateConversations(userID, patches);
+  }
+
+  async deleteMessages(sdkAppID: number, userID: string, conversationID: string, seqs: readonly number[]): Promise<void> {
+    this.#existingApp(sdkAppID).messaging.deleteMessages(userID, conversationID, seqs);
+  }
+
+  async createGroup(sdkAppID: number, group: GroupRecord, members: readonly GroupMemberRecord[]): Promise<GroupView> {
+    return this.#existingApp(sdkAppID).groups.create(group, members);
+  }
+
+  async getGroup(sdkAppID: number, groupID: string): Promise<GroupView | undefined> {
+    return this.#app(sdkAppID)?.groups.get(groupID);
+  }
+
+  async updateGroup(sdkAppID: number, groupID: string, patch: GroupPatch): Promise<GroupView | undefined> {
+    return this.#existingApp(sdkAppID).groups.update(groupID, patch);
+  }
+
+  async deleteGroup(sdkAppID: number, groupID: string): Promise<string[] | undefined> {
+    return this.#existingApp(sdkAppID).groups.delete(groupID);
+  }
+
+  async addGroupMembers(sdkAppID: number, groupID: string, members: readonly GroupMemberRecord[], limit: number): Promise<AddMemberResult[]> {
+    return this.#existingApp(sdkAppID).groups.addMembers(groupID, members, limit);
+  }
+
+  async removeGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<string[]> {
+    return this.#existingApp(sdkAppID).groups.removeMembers(groupID, userIDs);
+  }
+
+  async setGroupMemberRole(sdkAppID: number, groupID: string, userID: string, role: WireMemberRole): Promise<boolean> {
+    return this.#existingApp(sdkAppID).groups.setRole(groupID, userID, role);
+  }
+
+  async getGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<GroupMemberRecord[]> {
+    return this.#app(sdkAppID)?.groups.getMembers(groupID, userIDs) ?? [];
+  }
+
+  async listGroupMembers(sdkAppID: number, groupID: string, offset: number, count: number): Promise<GroupMemberRecord[]> {
+    return this.#app(sdkAppID)?.groups.listMembers(groupID, offset, count) ?? [];
+  }
+
+  async listJoinedGroups(sdkAppID: number, userID: string): Promise<JoinedGroup[]> {
+    return this.#app(sdkAppID)?.groups.listJoined(userID) ?? [];
+  }
+
+  async putGroupApplication(sdkAppID: number, groupID: string, application: GroupApplication): Promise<void> {
+    this.#existingApp(sdkAppID).groups.putApplication(groupID, application);
+  }
+
+  async listGroupApplications(sdkAppID: number, groupID: string): Promise<GroupApplication[]> {
+    return this.#app(sdkAppID)?.groups.listApplications(groupID) ?? [];
+  }
+
+  async deleteGroupApplication(sdkAppID: number, groupID: string, userID: string): Promise<boolean> {
+    return this.#existingApp(sdkAppID).groups.deleteApplication(groupID, userID);
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
+  }
+
+  /** The state of an app for a read (`undefined` when unknown; rejects once closed). */
+  #app(sdkAppID: number): AppState | undefined {
+    this.#assertOpen();
+    return this.#apps.get(sdkAppID);
   }
 
   #assertOpen(): void {

@@ -7,6 +7,8 @@
  * accounts, sig invalidations) in memory and does not call the store on every frame.
  */
 import type { LoginPolicy, Platform } from '@parley/protocol';
+import type { GroupStore } from './store-groups.js';
+import type { MessageStore } from './store-messages.js';
 
 /** Multi-client login settings of one application. */
 export interface LoginSettings {
@@ -83,8 +85,11 @@ export interface DailyStats {
   readonly peakConnections: number;
 }
 
-/** Persistent storage of the server. */
-export interface Store {
+/**
+ * Persistent storage of the server: apps, accounts, sig invalidations and usage here; messages and
+ * conversations in {@link MessageStore}; groups in {@link GroupStore}.
+ */
+export interface Store extends MessageStore, GroupStore {
   /** Creates an app; rejects if the SDKAppID exists. */
   createApp(app: AppRecord): Promise<void>;
   getApp(sdkAppID: number): Promise<AppRecord | undefined>;

@@ -6,4 +6,4 @@
 export { runStoreSuite } from './store-suite.js';
 export { expectParleyRejection } from './store-suite-context.js';
 export type { StoreHarness, CreateStoreHarness } from './store-suite-context.js';
-export { testAppRecord, TEST_LOGIN_SETTINGS } from './store-fixtures.js';
+export { testAppRecord, TEST_LOGIN_SETTINGS, testDraft, testGroupDraft, testGroupRecord, testMember } from './store-fixtures.js';

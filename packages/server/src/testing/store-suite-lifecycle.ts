@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/protocol';
 import type { AccountRecord, AppRecord, SigInvalidation, Store } from '../store/index.js';
-import { testAppRecord } from './store-fixtures.js';
+import { testAppRecord, testDraft, testGroupDraft, testGroupRecord, testMember } from './store-fixtures.js';
 import { expectParleyRejection, type StoreFixture } from './store-suite-context.js';
 
 /** One call of every Store method except close, by name. */
@@ -21,6 +21,25 @@ const EVERY_CALL: readonly [string, (store: Store) => Promise<unknown>][] = [
   ['recordDailyActive', (s) => s.recordDailyActive(1, '2024-01-01', ['a'])],
   ['recordPeakConnections', (s) => s.recordPeakConnections(1, '2024-01-01', 1)],
   ['getDailyStats', (s) => s.getDailyStats(1, '2024-01-01', '2024-01-02')],
+  ['appendMessages', (s) => s.appendMessages(1, [testDraft('a', 'b', 'm')])],
+  ['syncInbox', (s) => s.syncInbox(1, 'a', 0, 10)],
+  ['getHistory', (s) => s.getHistory(1, 'a', 'C2Cb', { count: 10 })],
+  ['getConversations', (s) => s.getConversations(1, 'a')],
+  ['updateConversations', (s) => s.updateConversations(1, 'a', [{ conversationID: 'C2Cb', patch: { isPinned: true } }])],
+  ['deleteMessages', (s) => s.deleteMessages(1, 'a', 'C2Cb', [1])],
+  ['createGroup', (s) => s.createGroup(1, testGroupRecord('g', 'a'), [])],
+  ['getGroup', (s) => s.getGroup(1, 'g')],
+  ['updateGroup', (s) => s.updateGroup(1, 'g', { name: 'x' })],
+  ['deleteGroup', (s) => s.deleteGroup(1, 'g')],
+  ['addGroupMembers', (s) => s.addGroupMembers(1, 'g', [testMember('a')], 10)],
+  ['removeGroupMembers', (s) => s.removeGroupMembers(1, 'g', ['a'])],
+  ['setGroupMemberRole', (s) => s.setGroupMemberRole(1, 'g', 'a', 'Admin')],
+  ['getGroupMembers', (s) => s.getGroupMembers(1, 'g', ['a'])],
+  ['listGroupMembers', (s) => s.listGroupMembers(1, 'g', 0, 10)],
+  ['listJoinedGroups', (s) => s.listJoinedGroups(1, 'a')],
+  ['putGroupApplication', (s) => s.putGroupApplication(1, 'g', { userID: 'a', message: '', time: 0 })],
+  ['listGroupApplications', (s) => s.listGroupApplications(1, 'g')],
+  ['deleteGroupApplication', (s) => s.deleteGroupApplication(1, 'g', 'a')],
 ];
 
 /** Registers the close and restart tests against the fixture's store. */
@@ -88,6 +107,36 @@ export function describeLifecycleContract(fx: StoreFixture): void {
       expect(await reopened.getDailyStats(1400000001, '2024-03-01', '2024-03-01')).toStrictEqual([
         { day: '2024-03-01', activeUsers: 3, peakConnections: 12 },
       ]);
+    });
+
+    it('keeps messages, inboxes, conversation states and groups across close and reopen', async ({ skip }) => {
+      const { reopen } = fx.harness;
+      if (reopen === undefined) return skip('this store keeps nothing across a close');
+      const store = fx.store;
+      await store.createApp(testAppRecord(1));
+      await store.createGroup(1, testGroupRecord('g1', 'alice', { muteAllMembers: true }), [testMember('alice', 'Owner'), testMember('bob', 'Admin')]);
+      await store.putGroupApplication(1, 'g1', { userID: 'carol', message: 'please', time: 7 });
+      const before = await store.appendMessages(1, [
+        testDraft('alice', 'bob', 'c1', { elements: [{ type: 'TIMCustomElem', content: { data: '日本', description: '', extension: 'x' } }] }),
+        testGroupDraft('bob', 'g1', 'g1m', { receiverList: ['alice'], atUserList: [] }),
+        testDraft('bob', 'alice', 'c2'),
+      ]);
+      await store.updateConversations(1, 'bob', [{ conversationID: 'C2Calice', patch: { readSeq: 1, isPinned: true, draftText: 'd', updatedAt: 9 } }]);
+      await store.deleteMessages(1, 'alice', 'C2Cbob', [1]);
+      const bobView = await store.getConversations(1, 'bob');
+      const aliceHistory = await store.getHistory(1, 'alice', 'C2Cbob', { count: 10 });
+      await store.close();
+
+      const reopened = fx.track(await reopen());
+      expect(await reopened.getConversations(1, 'bob')).toStrictEqual(bobView);
+      expect(await reopened.getHistory(1, 'alice', 'C2Cbob', { count: 10 })).toStrictEqual(aliceHistory);
+      expect((await reopened.syncInbox(1, 'bob', 0, 10)).messages.map((m) => m.ID)).toStrictEqual(['c1', 'c2']);
+      expect((await reopened.getHistory(1, 'alice', 'GROUPg1', { count: 10 })).messages).toStrictEqual(before[1]?.ok ? [before[1].message] : []);
+      expect(await reopened.getGroup(1, 'g1')).toMatchObject({ muteAllMembers: true, memberNum: 2, seq: 1 });
+      expect(await reopened.listGroupApplications(1, 'g1')).toStrictEqual([{ userID: 'carol', message: 'please', time: 7 }]);
+      // Sequences and dedupe continue where they were.
+      const after = await reopened.appendMessages(1, [testDraft('alice', 'bob', 'c1'), testDraft('alice', 'bob', 'c3')]);
+      expect(after.map((o) => (o.ok ? [o.message.seq, o.duplicate] : o.code))).toStrictEqual([[1, true], [3, false]]);
     });
 
     it('keeps what a reopened store wrote across a second reopen', async ({ skip }) => {

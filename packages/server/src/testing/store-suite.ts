@@ -5,6 +5,9 @@
 import { describe } from 'vitest';
 import { describeAccountContract } from './store-suite-accounts.js';
 import { describeAppContract } from './store-suite-apps.js';
+import { describeConversationContract } from './store-suite-conversations.js';
+import { describeGroupContract } from './store-suite-groups.js';
+import { describeMessageContract } from './store-suite-messages.js';
 import { useStoreFixture, type CreateStoreHarness } from './store-suite-context.js';
 import { describeLifecycleContract } from './store-suite-lifecycle.js';
 import { describeUsageContract } from './store-suite-usage.js';
@@ -28,6 +31,9 @@ export function runStoreSuite(name: string, create: CreateStoreHarness): void {
     describeAppContract(fx);
     describeAccountContract(fx);
     describeUsageContract(fx);
+    describeMessageContract(fx);
+    describeConversationContract(fx);
+    describeGroupContract(fx);
     describeLifecycleContract(fx);
   });
 }

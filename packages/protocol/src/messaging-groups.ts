@@ -1,0 +1,69 @@
+/**
+ * Group rules shared by server and SDK: group types, join options, member limits per type and the
+ * length limits of group profile fields (Tencent's values).
+ */
+import type { WireGroupType, WireMemberRole } from './messaging.js';
+
+/** Group types (`TYPES.GRP_*` values): `Private` = Work, `ChatRoom` = Meeting. */
+export const GROUP_TYPES: readonly WireGroupType[] = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Community'];
+
+/** Member roles (`TYPES.GRP_MBR_ROLE_*` values). */
+export const MEMBER_ROLES: readonly WireMemberRole[] = ['Owner', 'Admin', 'Member'];
+
+/** How users may join (`TYPES.JOIN_OPTIONS_*` values). */
+export const JOIN_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'] as const;
+
+/** A join option. */
+export type JoinOption = (typeof JOIN_OPTIONS)[number];
+
+/** Answer statuses of `apply_join_group` (`TYPES.JOIN_STATUS_*` values). */
+export const JoinStatus = {
+  SUCCESS: 'JoinedSuccess',
+  ALREADY_IN_GROUP: 'AlreadyInGroup',
+  WAIT_APPROVAL: 'WaitAdminApproval',
+} as const;
+
+/**
+ * Largest member count of each type; a group's own `maxMemberNum` may only be lower. 0 means
+ * unlimited (AVChatRoom).
+ */
+export const GROUP_MEMBER_LIMITS: Readonly<Record<WireGroupType, number>> = {
+  Private: 200,
+  Public: 2000,
+  ChatRoom: 10_000,
+  AVChatRoom: 0,
+  Community: 100_000,
+};
+
+/**
+ * Join option of a new group when none is given. Work groups cannot be applied to (members add
+ * others); Public groups need approval; the rest are free to join.
+ */
+export const DEFAULT_JOIN_OPTION: Readonly<Record<WireGroupType, JoinOption>> = {
+  Private: 'DisableApply',
+  Public: 'NeedPermission',
+  ChatRoom: 'FreeAccess',
+  AVChatRoom: 'FreeAccess',
+  Community: 'FreeAccess',
+};
+
+/** Byte limits of group profile fields. */
+export const GROUP_FIELD_LIMITS = {
+  name: 100,
+  introduction: 400,
+  notification: 400,
+  avatar: 500,
+  applyMessage: 300,
+  reason: 300,
+} as const;
+
+/** Most UserIDs in one member request (add, delete, create's memberList). */
+export const MAX_MEMBERS_PER_REQUEST = 500;
+
+/** Default and largest `count` of `get_group_member_list`. */
+export const MEMBER_PAGE = { default: 100, max: 100 } as const;
+
+/** True if the type stores messages (every type but AVChatRoom, whose messages are delivered online only). */
+export function storesHistory(type: WireGroupType): boolean {
+  return type !== 'AVChatRoom';
+}

@@ -1,0 +1,75 @@
+/**
+ * Identifier rules of the messaging protocol: message IDs, group IDs and conversation IDs, with
+ * strict parsers (the loose `parseConversationID` of `messaging.ts` only splits the prefix).
+ */
+import { isValidUserID } from './constants.js';
+import type { WireConversationType, WireGroupType } from './messaging.js';
+import { invalid, kindOf, utf8ByteLength, valid, type Parsed } from './validate.js';
+
+/** Client message IDs: 1..64 characters of `A–Z a–z 0–9 _ -`, unique per sender. */
+export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** True for a valid message ID ({@link MESSAGE_ID_PATTERN}). */
+export function isValidMessageID(value: unknown): value is string {
+  return typeof value === 'string' && MESSAGE_ID_PATTERN.test(value);
+}
+
+/** Longest group ID, in bytes (Tencent's limit). */
+export const MAX_GROUP_ID_BYTES = 48;
+
+/** Prefix of server-generated group IDs; custom IDs may not use it (Communities excepted, below). */
+export const GENERATED_GROUP_ID_PREFIX = '@TGS#';
+
+/** Prefix every Community group ID must carry (Tencent's rule). */
+export const COMMUNITY_GROUP_ID_PREFIX = '@TGS#_';
+
+const GROUP_ID_PATTERN = /^[\x21-\x7e]+$/;
+
+/** True for a syntactically valid group ID: 1..48 printable ASCII characters without spaces. */
+export function isValidGroupID(value: unknown): value is string {
+  return typeof value === 'string' && GROUP_ID_PATTERN.test(value) && utf8ByteLength(value) <= MAX_GROUP_ID_BYTES;
+}
+
+/**
+ * Checks a custom group ID chosen at creation: valid ({@link isValidGroupID}); a Community's ID starts
+ * with {@link COMMUNITY_GROUP_ID_PREFIX}; other types may not use the reserved {@link GENERATED_GROUP_ID_PREFIX}.
+ */
+export function checkCustomGroupID(type: WireGroupType, groupID: unknown): Parsed<string> {
+  if (!isValidGroupID(groupID)) return invalid(`groupID must be 1..${MAX_GROUP_ID_BYTES} printable ASCII characters without spaces`);
+  if (type === 'Community') {
+    if (!groupID.startsWith(COMMUNITY_GROUP_ID_PREFIX) || groupID.length === COMMUNITY_GROUP_ID_PREFIX.length) {
+      return invalid(`a Community groupID must start with "${COMMUNITY_GROUP_ID_PREFIX}" followed by at least one character`);
+    }
+  } else if (groupID.startsWith(GENERATED_GROUP_ID_PREFIX)) {
+    return invalid(`groupID may not start with the reserved prefix "${GENERATED_GROUP_ID_PREFIX}"`);
+  }
+  return valid(groupID);
+}
+
+/** A parsed conversation ID. */
+export interface ConversationRef {
+  /** `C2C<peer>` or `GROUP<groupID>`. */
+  readonly conversationID: string;
+  readonly type: WireConversationType;
+  /** Peer UserID or GroupID. */
+  readonly target: string;
+}
+
+/**
+ * Strictly parses a conversation ID: `C2C` + a valid UserID, or `GROUP` + a valid group ID. The
+ * system conversation (`@TIM#SYSTEM`) is not a message conversation and is refused.
+ */
+export function parseConversationRef(value: unknown, field = 'conversationID'): Parsed<ConversationRef> {
+  if (typeof value !== 'string') return invalid(`${field} must be a string (got ${kindOf(value)})`);
+  if (value.startsWith('C2C')) {
+    const target = value.slice(3);
+    if (!isValidUserID(target)) return invalid(`${field} must be "C2C" followed by a UserID of 1..32 letters, digits, "_" or "-"`);
+    return valid({ conversationID: value, type: 'C2C', target });
+  }
+  if (value.startsWith('GROUP')) {
+    const target = value.slice(5);
+    if (!isValidGroupID(target)) return invalid(`${field} must be "GROUP" followed by a group ID of 1..${MAX_GROUP_ID_BYTES} printable ASCII characters`);
+    return valid({ conversationID: value, type: 'GROUP', target });
+  }
+  return invalid(`${field} must start with "C2C" or "GROUP"`);
+}

@@ -1,0 +1,71 @@
+/** The group commands of `MessagingCommand` on the WebSocket gateway. */
+import {
+  MessagingCommand,
+  parseAddMembersRequest,
+  parseCreateGroupRequest,
+  parseDeleteMembersRequest,
+  parseGroupIDRequest,
+  parseGroupMembersRequest,
+  parseJoinGroupRequest,
+  parseSetMemberRoleRequest,
+  parseUpdateGroupRequest,
+} from '@parley/protocol';
+import type { ClientConnection } from '../gateway/client-connection.js';
+import type { WsGateway } from '../gateway/ws-gateway.js';
+import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { GroupMemberService } from './group-member-service.js';
+import type { GroupActor, GroupService } from './group-service.js';
+import { callerOf, parsedBody } from './messaging-commands.js';
+import { wireGroup } from './wire-convert.js';
+
+/** What the group commands need. */
+export interface GroupCommandDeps {
+  readonly registry: SessionRegistry;
+  readonly groups: GroupService;
+  readonly members: GroupMemberService;
+}
+
+/** Registers the group commands. */
+export function registerGroupCommands(gateway: WsGateway, deps: GroupCommandDeps): void {
+  const { registry, groups, members } = deps;
+  const actor = (conn: ClientConnection): GroupActor => callerOf(registry, conn);
+
+  gateway.register(MessagingCommand.CREATE_GROUP, async (conn, req) => {
+    const body = parsedBody(parseCreateGroupRequest(req.body));
+    const a = actor(conn);
+    return { group: wireGroup(await groups.create(a, body, a.userID), 'Owner') };
+  });
+  gateway.register(MessagingCommand.JOIN_GROUP, async (conn, req) => {
+    const body = parsedBody(parseJoinGroupRequest(req.body));
+    return { ...(await groups.join(actor(conn), body.groupID, body.applyMessage)) };
+  });
+  gateway.register(MessagingCommand.QUIT_GROUP, async (conn, req) => {
+    await groups.quit(actor(conn), parsedBody(parseGroupIDRequest(req.body)).groupID);
+    return {};
+  });
+  gateway.register(MessagingCommand.DISMISS_GROUP, async (conn, req) => {
+    await groups.dismiss(actor(conn), parsedBody(parseGroupIDRequest(req.body)).groupID);
+    return {};
+  });
+  gateway.register(MessagingCommand.JOINED_GROUPS, async (conn) => ({ groups: await groups.joined(actor(conn)) }));
+  gateway.register(MessagingCommand.GROUP_INFO, async (conn, req) => ({ group: await groups.info(actor(conn), parsedBody(parseGroupIDRequest(req.body)).groupID) }));
+  gateway.register(MessagingCommand.UPDATE_GROUP, async (conn, req) => ({ group: await groups.update(actor(conn), parsedBody(parseUpdateGroupRequest(req.body))) }));
+  gateway.register(MessagingCommand.GROUP_MEMBERS, async (conn, req) => {
+    const body = parsedBody(parseGroupMembersRequest(req.body));
+    return { ...(await members.list(actor(conn), body.groupID, body.offset, body.count)) };
+  });
+  gateway.register(MessagingCommand.ADD_MEMBERS, async (conn, req) => {
+    const body = parsedBody(parseAddMembersRequest(req.body));
+    return { results: await members.add(actor(conn), body.groupID, body.userIDList) };
+  });
+  gateway.register(MessagingCommand.DELETE_MEMBERS, async (conn, req) => {
+    const body = parsedBody(parseDeleteMembersRequest(req.body));
+    await members.remove(actor(conn), body.groupID, body.userIDList);
+    return {};
+  });
+  gateway.register(MessagingCommand.SET_MEMBER_ROLE, async (conn, req) => {
+    const body = parsedBody(parseSetMemberRoleRequest(req.body));
+    await members.setRole(actor(conn), body.groupID, body.userID, body.role);
+    return {};
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads groups and keeps each group's member roles in memory, so that sends and deliveries do not
+ * read the member list from the store every time. Every membership change on this node goes through
+ * the group service, which calls {@link GroupDirectory.invalidate}.
+ */
+import type { WireMemberRole } from '@parley/protocol';
+import type { GroupView, Store } from '../store/index.js';
+
+/** Page size when loading a member list. */
+const LOAD_PAGE = 5000;
+
+/** Groups and their cached member lists. */
+export class GroupDirectory {
+  readonly #store: Store;
+  readonly #members = new Map<string, ReadonlyMap<string, WireMemberRole>>();
+  /** Bumped on every change, so a load that raced a change is not cached. */
+  readonly #versions = new Map<string, number>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  /** The group, read from the store (`undefined` when it does not exist). */
+  group(sdkAppID: number, groupID: string): Promise<GroupView | undefined> {
+    return this.#store.getGroup(sdkAppID, groupID);
+  }
+
+  /** Members of a group and their roles (empty for an unknown group). */
+  async members(sdkAppID: number, groupID: string): Promise<ReadonlyMap<string, WireMemberRole>> {
+    const key = `${sdkAppID}:${groupID}`;
+    const hit = this.#members.get(key);
+    if (hit) return hit;
+    const version = this.#versions.get(key) ?? 0;
+    const loaded = new Map<string, WireMemberRole>();
+    for (let offset = 0; ; offset += LOAD_PAGE) {
+      const page = await this.#store.listGroupMembers(sdkAppID, groupID, offset, LOAD_PAGE);
+      for (const m of page) loaded.set(m.userID, m.role);
+      if (page.length < LOAD_PAGE) break;
+    }
+    if ((this.#versions.get(key) ?? 0) === version) this.#members.set(key, loaded);
+    return loaded;
+  }
+
+  /** The caller's role in a group, or `undefined` when not a member. */
+  async roleOf(sdkAppID: number, groupID: string, userID: string): Promise<WireMemberRole | undefined> {
+    return (await this.members(sdkAppID, groupID)).get(userID);
+  }
+
+  /** Forgets what is cached about a group (call after any membership or role change). */
+  invalidate(sdkAppID: number, groupID: string): void {
+    const key = `${sdkAppID}:${groupID}`;
+    this.#members.delete(key);
+    this.#versions.set(key, (this.#versions.get(key) ?? 0) + 1);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Builds the messaging part of a server (messages, conversations, groups) over a store and the
+ * session registry, and registers its commands on the gateway.
+ */
+import type { AppCache } from '../apps/app-cache.js';
+import type { WsGateway } from '../gateway/ws-gateway.js';
+import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { Store } from '../store/index.js';
+import type { Clock } from '../time/clock.js';
+import { AccountDirectory } from './account-directory.js';
+import { AppendBatcher } from './append-batcher.js';
+import { ConversationService } from './conversation-service.js';
+import { Delivery } from './delivery.js';
+import { registerGroupCommands } from './group-commands.js';
+import { GroupDirectory } from './group-directory.js';
+import { GroupMemberService } from './group-member-service.js';
+import { GroupNotifier } from './group-notify.js';
+import { GroupService } from './group-service.js';
+import { MessageService } from './message-service.js';
+import { registerMessagingCommands } from './messaging-commands.js';
+
+/** Dependencies of {@link createMessaging}. */
+export interface MessagingDeps {
+  readonly store: Store;
+  readonly apps: AppCache;
+  readonly clock: Clock;
+  readonly registry: SessionRegistry;
+  /** Most messages per store write. @default 500 */
+  readonly maxBatch?: number;
+}
+
+/** The messaging services of one server. */
+export interface Messaging {
+  readonly messages: MessageService;
+  readonly conversations: ConversationService;
+  readonly groups: GroupService;
+  readonly members: GroupMemberService;
+  readonly accounts: AccountDirectory;
+  readonly groupDirectory: GroupDirectory;
+  readonly delivery: Delivery;
+  readonly batcher: AppendBatcher;
+  /** Registers the client commands on a gateway. */
+  register(gateway: WsGateway): void;
+  /** Waits until every accepted send is written (call before closing the store). */
+  drain(): Promise<void>;
+}
+
+/** Creates the messaging services. */
+export function createMessaging(deps: MessagingDeps): Messaging {
+  const { store, apps, clock, registry } = deps;
+  const batcher = new AppendBatcher(store, deps.maxBatch);
+  const delivery = new Delivery(registry);
+  const accounts = new AccountDirectory(store);
+  const groupDirectory = new GroupDirectory(store);
+  const messages = new MessageService({ store, apps, clock, batcher, delivery, accounts, groups: groupDirectory });
+  const conversations = new ConversationService({ store, clock, delivery, messages });
+  const groupDeps = { store, clock, directory: groupDirectory, accounts, messages, notify: new GroupNotifier(messages, delivery) };
+  const groups = new GroupService(groupDeps);
+  const members = new GroupMemberService(groupDeps);
+  return {
+    messages,
+    conversations,
+    groups,
+    members,
+    accounts,
+    groupDirectory,
+    delivery,
+    batcher,
+    register(gateway) {
+      registerMessagingCommands(gateway, { registry, messages, conversations });
+      registerGroupCommands(gateway, { registry, groups, members });
+    },
+    drain: () => batcher.drain(),
+  };
+}

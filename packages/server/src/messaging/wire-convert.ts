@@ -1,0 +1,73 @@
+/**
+ * Store records → the wire shapes of `@parley/protocol` (`WireMessage`, `WireConversation`,
+ * `WireGroup`, `WireGroupMember`). The wire is viewer-independent except where noted.
+ */
+import type { WireConversation, WireGroup, WireGroupMember, WireMemberRole, WireMessage } from '@parley/protocol';
+import type { ConversationView, GroupMemberRecord, GroupView, MessageRecord } from '../store/index.js';
+
+/** A stored message on the wire. */
+export function wireMessage(m: MessageRecord): WireMessage {
+  return {
+    ID: m.ID,
+    conversationType: m.conversationType,
+    from: m.from,
+    to: m.to,
+    seq: m.seq,
+    time: m.time,
+    random: m.random,
+    elements: m.elements,
+    cloudCustomData: m.cloudCustomData,
+    priority: m.priority,
+    atUserList: m.atUserList,
+    isOnlineOnly: false,
+    receiverList: m.receiverList,
+  };
+}
+
+/** A conversation as its user sees it; `updatedAt` is the later of the last message and the last pin/draft change. */
+export function wireConversation(v: ConversationView): WireConversation {
+  return {
+    conversationID: v.conversationID,
+    type: v.type,
+    target: v.target,
+    lastMessage: v.lastMessage ? wireMessage(v.lastMessage) : null,
+    maxSeq: v.maxSeq,
+    readSeq: v.readSeq,
+    unreadCount: v.unreadCount,
+    isPinned: v.isPinned,
+    draftText: v.draftText,
+    updatedAt: Math.max(v.lastMessage?.time ?? 0, v.updatedAt),
+  };
+}
+
+/** Orders a conversation list: pinned first, then most recently active, then by ID. */
+export function compareConversations(a: WireConversation, b: WireConversation): number {
+  if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
+  if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt;
+  return a.conversationID < b.conversationID ? -1 : a.conversationID > b.conversationID ? 1 : 0;
+}
+
+/** A group on the wire, with the caller's role when the caller is a member. */
+export function wireGroup(g: GroupView, selfRole?: WireMemberRole): WireGroup {
+  return {
+    groupID: g.groupID,
+    type: g.type,
+    name: g.name,
+    introduction: g.introduction,
+    notification: g.notification,
+    avatar: g.avatar,
+    ownerID: g.ownerID,
+    createTime: g.createTime,
+    memberNum: g.memberNum,
+    maxMemberNum: g.maxMemberNum,
+    joinOption: g.joinOption,
+    muteAllMembers: g.muteAllMembers,
+    nextMessageSeq: g.seq,
+    ...(selfRole !== undefined ? { selfRole } : {}),
+  };
+}
+
+/** A member on the wire. */
+export function wireMember(m: GroupMemberRecord): WireGroupMember {
+  return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard };
+}
