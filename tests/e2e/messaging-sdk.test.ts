@@ -139,6 +139,21 @@ describe('group chat in every group type', () => {
     });
   }
 
+  it('group system notices: a removed member and the members of a dismissed group are told in @TIM#SYSTEM', async () => {
+    ts = await startTestServer();
+    const owner = await chatter('owner');
+    const kicked = await chatter('kicked');
+    const stays = await chatter('stays');
+    await owner.chat.createGroup({ type: TYPES.GRP_WORK, name: 'w', groupID: 'w1', memberList: [{ userID: 'kicked' }, { userID: 'stays' }] });
+    await owner.chat.deleteGroupMember({ groupID: 'w1', userIDList: ['kicked'] });
+    const notice = (c: Chatter, op: number) => c.received.find((m) => m.type === TYPES.MSG_GRP_SYS_NOTICE && (m.payload as { operationType?: number }).operationType === op);
+    await waitUntil(() => notice(kicked, 4) !== undefined, 5000, 'kick notice');
+    expect(notice(kicked, 4)).toMatchObject({ conversationID: '@TIM#SYSTEM', payload: { groupProfile: { groupID: 'w1' } } });
+    await owner.chat.dismissGroup('w1');
+    await waitUntil(() => notice(stays, 5) !== undefined, 5000, 'dismiss notice');
+    expect(((await stays.chat.getGroupList()).data.groupList as unknown[]).length).toBe(0);
+  });
+
   it('a Work group cannot be joined by applying; members are added by other members', async () => {
     ts = await startTestServer();
     const owner = await chatter('owner');

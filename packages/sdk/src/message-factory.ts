@@ -269,3 +269,41 @@ export function messageForShow(type: string, payload: Record<string, unknown>): 
       return '';
   }
 }
+
+/** Tencent's group system notice types carried in `payload.operationType` (`TYPES.MSG_GRP_SYS_NOTICE`). */
+export const GroupSystemNoticeType = {
+  /** The user was removed from the group. */
+  KICKED_OUT: 4,
+  /** The group was dismissed. */
+  DISMISSED: 5,
+} as const;
+
+/**
+ * A group system notice (`@TIM#SYSTEM` conversation) for a change of the user's group list that the
+ * server announced with a `group_changed` push, as Tencent's SDK reports it through MESSAGE_RECEIVED.
+ */
+export function groupSystemNotice(groupID: string, operationType: number, viewer: string, nowMs: number, random: () => number): Message {
+  const time = Math.floor(nowMs / 1000);
+  const message = messageFromWire(
+    {
+      ID: `sys-${groupID}-${operationType}-${nowMs}-${Math.floor(random() * 1e9)}`,
+      conversationType: 'GROUP',
+      from: SYSTEM_CONVERSATION_ID,
+      to: viewer,
+      seq: 0,
+      time,
+      random: 0,
+      elements: [{ type: TYPES.MSG_GRP_SYS_NOTICE, content: { operationType, groupProfile: { groupID }, operatorID: '' } }],
+      cloudCustomData: '',
+      priority: 'Normal',
+      atUserList: [],
+      isOnlineOnly: true,
+      receiverList: [],
+    },
+    viewer,
+    false,
+  );
+  message.conversationID = SYSTEM_CONVERSATION_ID;
+  message.conversationType = TYPES.CONV_SYSTEM;
+  return message;
+}

@@ -11,7 +11,7 @@
 import { conversationID, EVENT, MessagingPush, type FrameBody, type PushFrame, type WireGroup } from '@parley/protocol';
 import { ConversationStore } from './conversation-store.js';
 import { GroupStore } from './group-store.js';
-import type { FactoryContext } from './message-factory.js';
+import { groupSystemNotice, GroupSystemNoticeType, type FactoryContext } from './message-factory.js';
 import { MessageStore } from './message-store.js';
 import type { Message } from './message-types.js';
 import { parseConversationPush, parseGroupPush, parseMessagePush, type ConversationChange, type GroupChangeKind } from './messaging-wire.js';
@@ -160,6 +160,8 @@ export class MessagingCore implements SessionObserver {
   applyGroupChange(groupID: string, change: GroupChangeKind, group: WireGroup | undefined): void {
     if (change !== 'joined' && change !== 'updated') {
       this.groups.remove(groupID);
+      const notice = change === 'kicked' ? GroupSystemNoticeType.KICKED_OUT : change === 'dismissed' ? GroupSystemNoticeType.DISMISSED : undefined;
+      if (notice !== undefined) this.deliver([groupSystemNotice(groupID, notice, this.viewer, this.session.serverTime(), this.session.options.env.random)]);
     } else if (!group) {
       this.logger.warn(`group push "${change}" for ${groupID} carried no group; the list catches up at the next sync`);
     } else if (change === 'joined') {
