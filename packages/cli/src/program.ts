@@ -1,6 +1,7 @@
 /** The `parley` command tree. */
 import { Command } from 'commander';
 import { registerAppCommand } from './app-command.js';
+import { registerBenchCommand } from './bench-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerUsersigCommand } from './usersig-command.js';
 
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerUsersigCommand(program);
   registerAppCommand(program);
+  registerBenchCommand(program);
   return program;
 }

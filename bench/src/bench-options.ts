@@ -1,0 +1,166 @@
+/**
+ * Options of a bench run, parsed from `unknown` (the CLI's option object) with precise reasons.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { invalid, isRecord, kindOf, valid, type Parsed } from '@parley/protocol';
+import { RESULTS_DIR } from './paths.js';
+import { SYSTEM_NAMES, type SystemName } from './systems/system-types.js';
+
+/** The workloads this part of the bench covers (login and sessions only; messaging comes later). */
+export const WORKLOAD_NAMES = ['w1', 'w4', 'w5'] as const;
+
+/** One of {@link WORKLOAD_NAMES}. */
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+
+/** Systems each workload can run on: W5 needs a resume, which only Parley has (the floor just logs in again). */
+export const WORKLOAD_SYSTEMS: Readonly<Record<WorkloadName, readonly SystemName[]>> = {
+  w1: SYSTEM_NAMES,
+  w4: SYSTEM_NAMES,
+  w5: ['parley', 'floor'],
+};
+
+/** A parsed, complete set of options. */
+export interface BenchOptions {
+  readonly workloads: readonly WorkloadName[];
+  /** Parley first, then the systems given with `--vs`. */
+  readonly systems: readonly SystemName[];
+  /** N for W1 and W5. @default [1000, 5000]; quick: [50] */
+  readonly users: readonly number[];
+  /** Users of W4. @default 200; quick: 20 */
+  readonly kickUsers: number;
+  /** Logins in flight. @default 200 */
+  readonly concurrency: number;
+  /** Where results go. @default bench/results/<timestamp> */
+  readonly outDir: string;
+  readonly quick: boolean;
+  /** Run the Node systems (Parley, the floor) under `node --cpu-prof` and summarise the profiles. @default false */
+  readonly profile: boolean;
+  /** Forced number of load generators. @default one per 15,000 sockets */
+  readonly generators: number | undefined;
+  /** Pin the server to CPU 0 and the load to CPU 1 with taskset. @default true */
+  readonly pin: boolean;
+  /** apt-get install ejabberd/prosody when compared with and missing. @default true */
+  readonly install: boolean;
+  /** Progress on stderr. @default true */
+  readonly progress: boolean;
+  /** Idle wait before the idle RSS sample, ms. @default 3000 */
+  readonly idleSampleMs: number;
+  /** Longest wait for a quiet machine before each measured phase, ms. @default 30000; quick: 0 */
+  readonly settleMs: number;
+}
+
+/** Default N values of W1 and W5. */
+export const DEFAULT_USERS = [1000, 5000] as const;
+
+/** Largest N accepted (sockets: 15,000 per generator, ~28k ports per source address). */
+export const MAX_USERS = 100_000;
+
+/** `2026-11-24T08-01-02Z`: a result folder name that sorts by time. */
+export function timestampName(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+}
+
+function listOf(value: unknown, field: string): Parsed<string[]> {
+  if (value === undefined) return valid([]);
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+  if (!items || !items.every((x) => typeof x === 'string')) return invalid(`${field} must be a comma-separated list (got ${kindOf(value)})`);
+  return valid(items.map((s: string) => s.trim().toLowerCase()).filter((s) => s.length > 0));
+}
+
+function positiveInt(value: unknown, field: string, max: number): Parsed<number> {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > max) return invalid(`${field} must be an integer in 1..${max} (got ${JSON.stringify(value)})`);
+  return valid(n);
+}
+
+function flag(value: unknown, field: string, fallback: boolean): Parsed<boolean> {
+  if (value === undefined) return valid(fallback);
+  if (typeof value !== 'boolean') return invalid(`${field} must be true or false (got ${kindOf(value)})`);
+  return valid(value);
+}
+
+/**
+ * Parses bench options.
+ * @param raw - `{ workload: 'w1'|'w4'|'w5'|'all', vs?, users?, kickUsers?, concurrency?, out?, quick?,
+ *   profile?, generators?, pin?, install?, progress?, idleSampleMs?, settle? (seconds) }`; lists may be
+ *   comma-separated strings.
+ * @param now - for the default result folder name.
+ */
+export function parseBenchOptions(raw: unknown, now = new Date()): Parsed<BenchOptions> {
+  if (!isRecord(raw)) return invalid(`options must be an object (got ${kindOf(raw)})`);
+  const wl = listOf(raw['workload'], 'workload');
+  if (!wl.ok) return wl;
+  if (wl.value.length === 0) return invalid(`workload is required: one of ${WORKLOAD_NAMES.join(', ')} or all`);
+  const workloads: WorkloadName[] = [];
+  for (const w of wl.value.flatMap((w) => (w === 'all' ? [...WORKLOAD_NAMES] : [w]))) {
+    const known = WORKLOAD_NAMES.find((k) => k === w);
+    if (!known) return invalid(`unknown workload '${w}': use ${WORKLOAD_NAMES.join(', ')} or all`);
+    if (!workloads.includes(known)) workloads.push(known);
+  }
+  const vs = listOf(raw['vs'], 'vs');
+  if (!vs.ok) return vs;
+  const systems: SystemName[] = ['parley'];
+  for (const s of vs.value) {
+    const known = SYSTEM_NAMES.find((k) => k === s);
+    if (!known || known === 'parley') return invalid(`unknown system '${s}' in --vs: use ${SYSTEM_NAMES.filter((n) => n !== 'parley').join(', ')}`);
+    if (!systems.includes(known)) systems.push(known);
+  }
+  const quick = flag(raw['quick'], 'quick', false);
+  if (!quick.ok) return quick;
+  let users: number[] = quick.value ? [50] : [...DEFAULT_USERS];
+  if (raw['users'] !== undefined) {
+    const list = listOf(typeof raw['users'] === 'number' ? String(raw['users']) : raw['users'], 'users');
+    if (!list.ok) return list;
+    users = [];
+    for (const u of list.value) {
+      const n = positiveInt(u, 'users', MAX_USERS);
+      if (!n.ok) return n;
+      users.push(n.value);
+    }
+    if (users.length === 0) return invalid('users must name at least one N');
+  }
+  const kick = raw['kickUsers'] === undefined ? valid(quick.value ? 20 : 200) : positiveInt(raw['kickUsers'], 'kickUsers', 10_000);
+  if (!kick.ok) return kick;
+  const concurrency = raw['concurrency'] === undefined ? valid(200) : positiveInt(raw['concurrency'], 'concurrency', 10_000);
+  if (!concurrency.ok) return concurrency;
+  const generators = raw['generators'] === undefined ? valid(undefined) : positiveInt(raw['generators'], 'generators', 64);
+  if (!generators.ok) return generators;
+  const idle = raw['idleSampleMs'] === undefined ? valid(3000) : positiveInt(raw['idleSampleMs'], 'idleSampleMs', 600_000);
+  if (!idle.ok) return idle;
+  let settleMs = quick.value ? 0 : 30_000;
+  if (raw['settle'] !== undefined) {
+    const secs = typeof raw['settle'] === 'string' && /^\d+$/.test(raw['settle']) ? Number(raw['settle']) : raw['settle'];
+    if (typeof secs !== 'number' || !Number.isSafeInteger(secs) || secs < 0 || secs > 3600) return invalid(`settle must be 0..3600 seconds (got ${JSON.stringify(raw['settle'])})`);
+    settleMs = secs * 1000;
+  }
+  const out = raw['out'];
+  if (out !== undefined && (typeof out !== 'string' || out.length === 0)) return invalid(`out must be a directory path (got ${kindOf(out)})`);
+  const outDir = out === undefined ? join(RESULTS_DIR, timestampName(now)) : isAbsolute(out) ? out : resolve(out);
+  const flags: Record<string, Parsed<boolean>> = {
+    profile: flag(raw['profile'], 'profile', false),
+    pin: flag(raw['pin'], 'pin', true),
+    install: flag(raw['install'], 'install', true),
+    progress: flag(raw['progress'], 'progress', true),
+  };
+  for (const f of Object.values(flags)) if (!f.ok) return f;
+  const get = (k: string) => {
+    const f = flags[k];
+    return f !== undefined && f.ok ? f.value : false;
+  };
+  return valid({
+    workloads,
+    systems,
+    users,
+    kickUsers: kick.value,
+    concurrency: concurrency.value,
+    outDir,
+    quick: quick.value,
+    profile: get('profile'),
+    generators: generators.value,
+    pin: get('pin'),
+    install: get('install'),
+    progress: get('progress'),
+    idleSampleMs: idle.value,
+    settleMs,
+  });
+}

@@ -1,0 +1,95 @@
+/** The result tables as Markdown, the way docs/BENCHMARKS.md shows them. */
+import type { KickRun } from '../workloads/kick-workload.js';
+import type { LoginStormRun } from '../workloads/login-storm-workload.js';
+import type { ReconnectRun } from '../workloads/reconnect-workload.js';
+import type { ProfileSummary } from './profile-summary.js';
+
+const fmt = (n: number | undefined, digits = 2): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const errorText = (count: number, errors: Readonly<Record<string, number>>): string =>
+  count === 0 ? '0' : `${count} (${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(', ')})`;
+
+/** W1 table. */
+export function loginStormTable(runs: readonly LoginStormRun[]): string {
+  return table(
+    ['system', 'N', 'logins/s', 'p50 ms', 'p95 ms', 'p99 ms', 'wall s', 'server CPU s', 'server CPU ms/login', 'of it kernel', 'server CPU util', 'client CPU util', 'other CPU before / during', 'RSS before MB', 'RSS all idle MB', 'RSS/conn KB', 'errors'],
+    runs.map((r) => [
+      r.system,
+      String(r.users),
+      fmt(r.loginsPerSec, 0),
+      fmt(r.latencyMs.p50, 1),
+      fmt(r.latencyMs.p95, 1),
+      fmt(r.latencyMs.p99, 1),
+      fmt(r.wallSec),
+      fmt(r.serverCpuSec),
+      fmt(r.serverCpuMsPerLogin, 3),
+      `${Math.round(r.serverSysShare * 100)}%`,
+      fmt(r.serverCpuUtil),
+      fmt(r.clientCpuUtil),
+      `${fmt(r.busyCoresBefore)} / ${fmt(r.otherCpuUtil)}`,
+      fmt(r.rssBeforeMB, 1),
+      fmt(r.rssIdleMB, 1),
+      fmt(r.rssPerConnKB, 1),
+      errorText(r.errorCount, r.errors),
+    ]),
+  );
+}
+
+/** W4 table. */
+export function kickTable(runs: readonly KickRun[]): string {
+  return table(
+    ['system', 'users', 'kicked', 'victim = earliest', 'newer kicked', 'kick − new answered, p50 / p99 ms', 'kick − new requested, p50 / p99 ms', 'close after kick, p50 ms', 'errors'],
+    runs.map((r) => [
+      r.system,
+      String(r.users),
+      `${r.kicked}/${r.users}`,
+      `${r.victimWasEarliest}/${r.users}`,
+      String(r.newerKicked),
+      `${fmt(r.kickAfterAnswerMs.p50, 3)} / ${fmt(r.kickAfterAnswerMs.p99, 3)}`,
+      `${fmt(r.kickAfterRequestMs.p50, 3)} / ${fmt(r.kickAfterRequestMs.p99, 3)}`,
+      fmt(r.closeAfterKickMs.p50, 2),
+      errorText(r.errorCount, r.errors),
+    ]),
+  );
+}
+
+/** W5 table. */
+export function reconnectTable(runs: readonly ReconnectRun[]): string {
+  return table(
+    ['system', 'N', 'cold storm s', 'drop → all back s', 'ratio (target ≤ 2)', 'resumed', 'reconnect p50 / p99 ms', 'server CPU ms/login cold / reconnect', 'errors cold / reconnect', 'messages'],
+    runs.map((r) => [
+      r.system,
+      String(r.users),
+      fmt(r.cold.wallSec, 3),
+      fmt(r.reconnect.wallSec, 3),
+      fmt(r.ratio),
+      r.notResumed === undefined ? 'n/a (no resume)' : `${r.reconnect.resumed}/${r.users}`,
+      `${fmt(r.reconnect.latencyMs.p50, 1)} / ${fmt(r.reconnect.latencyMs.p99, 1)}`,
+      `${fmt(r.cold.serverCpuMsPerLogin, 3)} / ${fmt(r.reconnect.serverCpuMsPerLogin, 3)}`,
+      `${errorText(r.cold.errorCount, r.cold.errors)} / ${errorText(r.reconnect.errorCount, r.reconnect.errors)}`,
+      r.messages,
+    ]),
+  );
+}
+
+/** Top self-time functions of a CPU profile. */
+export function profileTable(p: ProfileSummary, top = 15): string {
+  return [
+    `Profile ${p.file}: ${fmt(p.busyMs / 1000)} s busy of ${fmt(p.totalMs / 1000)} s.`,
+    '',
+    table(
+      ['self ms', '% of busy', 'function', 'where'],
+      p.topFunctions.slice(0, top).map((e) => [fmt(e.selfMs, 1), fmt(e.pct, 1), `\`${e.name}\``, e.location ? `\`${e.location}\`` : '']),
+    ),
+    '',
+    table(
+      ['self ms', '% of busy', 'file'],
+      p.topFiles.slice(0, 10).map((e) => [fmt(e.selfMs, 1), fmt(e.pct, 1), `\`${e.name}\``]),
+    ),
+  ].join('\n');
+}

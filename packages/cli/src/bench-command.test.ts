@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterEach, describe, expect, it } from 'vitest';
+import { benchBuildIsStale, BENCH_ENTRY, loadBenchRunner, registerBenchCommand } from './bench-command.js';
+
+interface Run {
+  readonly out: string;
+  readonly err: string;
+  readonly exitCode: number;
+}
+
+/** Runs `parley bench <args>` in-process, capturing commander's output and the exit status. */
+async function bench(...args: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const program = new Command('parley')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (err += s) });
+  registerBenchCommand(program);
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  let exitCode = 0;
+  try {
+    await program.parseAsync(['node', 'parley', 'bench', ...args]);
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    exitCode = e.exitCode;
+  } finally {
+    process.stdout.write = write;
+  }
+  return { out, err, exitCode };
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('parley bench', () => {
+  it('loads the runner from the bench workspace, building it when stale', async () => {
+    const runner = await loadBenchRunner();
+    expect(typeof runner.runBench).toBe('function');
+    expect(benchBuildIsStale()).toBe(false);
+    expect(BENCH_ENTRY).toMatch(/bench[/\\]dist[/\\]index\.js$/);
+  }, 60_000);
+
+  it('rejects an unknown workload with the reason and exit code 2', async () => {
+    const run = await bench('w9', '--no-progress');
+    expect(run.exitCode).toBe(2);
+    expect(run.err).toContain("unknown workload 'w9'");
+  }, 60_000);
+
+  it('rejects an unknown system in --vs', async () => {
+    const run = await bench('w1', '--vs', 'openfire', '--no-progress');
+    expect(run.exitCode).toBe(2);
+    expect(run.err).toContain("unknown system 'openfire'");
+  }, 60_000);
+
+  it('rejects a non-numeric --kick-users before running anything', async () => {
+    const run = await bench('w4', '--kick-users', 'many');
+    expect(run.exitCode).not.toBe(0);
+    expect(run.err).toContain('must be a positive integer');
+  });
+
+  it('runs W4 on Parley and the floor, prints the table and writes JSON results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-cli-'));
+    try {
+      const run = await bench('w4', '--vs', 'floor', '--kick-users', '5', '--out', dir, '--settle', '0', '--no-progress');
+      expect(run.exitCode).toBe(0);
+      expect(run.out).toContain('## W4 kick-out latency');
+      const parley = JSON.parse(readFileSync(join(dir, 'w4-parley.json'), 'utf8')) as { runs: { kicked: number; victimWasEarliest: number; errorCount: number }[] };
+      expect(parley.runs[0]).toMatchObject({ kicked: 5, victimWasEarliest: 5, errorCount: 0 });
+      const floor = JSON.parse(readFileSync(join(dir, 'w4-floor.json'), 'utf8')) as { runs: { kicked: number }[] };
+      expect(floor.runs[0]?.kicked).toBe(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
