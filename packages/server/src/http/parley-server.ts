@@ -93,6 +93,10 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const verifier = new SigVerifier();
   const usage = new UsageTracker(store, clock);
   const registry = new SessionRegistry();
+  metrics.onCollectDau((gauge) => {
+    gauge.reset();
+    for (const [app, count] of usage.activeTodayByApp()) gauge.set({ sdkappid: String(app) }, count);
+  });
   const sessions = new SessionManager({
     apps,
     clock,

@@ -16,8 +16,23 @@ export class ServerMetrics {
   readonly logins = new Counter({ name: 'parley_logins_total', help: 'Login attempts by result', labelNames: ['result'] as const, registers: [this.registry] });
   /** Kick-outs by type (`multipleAccount`, `multipleDevice`, `REST_API_Kick`, `userSigExpired`). */
   readonly kicks = new Counter({ name: 'parley_kicks_total', help: 'Kick-outs by type', labelNames: ['type'] as const, registers: [this.registry] });
-  /** Distinct users who logged in today (UTC), per app. */
-  readonly dau = new Gauge({ name: 'parley_daily_active_users', help: 'Distinct users logged in today (UTC) per app', labelNames: ['sdkappid'] as const, registers: [this.registry] });
+  /** Successful logins and resumes, pre-bound: the hot path skips label lookups. */
+  readonly loginsOk = this.logins.labels('ok');
+  readonly loginsResumed = this.logins.labels('resumed');
+  /** Distinct users who logged in today (UTC), per app; filled at scrape time by {@link ServerMetrics.onCollectDau}. */
+  readonly dau: Gauge<'sdkappid'> = new Gauge({
+    name: 'parley_daily_active_users',
+    help: 'Distinct users logged in today (UTC) per app',
+    labelNames: ['sdkappid'] as const,
+    registers: [this.registry],
+    collect: (): void => this.#collectDau?.(this.dau),
+  });
+  #collectDau: ((gauge: Gauge<'sdkappid'>) => void) | undefined;
+
+  /** Sets how the DAU gauge is filled when `/metrics` is scraped (keeps the login path free of metric work). */
+  onCollectDau(fill: (gauge: Gauge<'sdkappid'>) => void): void {
+    this.#collectDau = fill;
+  }
   /** REST calls by command and result code. */
   readonly restCalls = new Counter({ name: 'parley_rest_calls_total', help: 'REST API calls by command and ErrorCode', labelNames: ['command', 'code'] as const, registers: [this.registry] });
   /** Frames refused at the edge, by close code or error code. */

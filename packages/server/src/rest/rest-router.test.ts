@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '@parley/protocol';
+import { Command, ErrorCode } from '@parley/protocol';
+import { RawClient } from '../../test-support/raw-client.js';
 import { genUserSig } from '@parley/usersig';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
@@ -180,9 +181,17 @@ describe('health and metrics', () => {
   it('GET /metrics exposes connections, logins by result, kicks by type and DAU', async () => {
     ts = await startTestServer();
     await ts.rest('im_open_login_svc/kick', { UserID: 'nobody' });
+    const c = await RawClient.connect(ts.wsUrl);
+    await c.request(Command.LOGIN, { SDKAppID: ts.app.sdkAppID, userID: 'm1', userSig: ts.sig('m1') });
+    const bad = await RawClient.connect(ts.wsUrl);
+    await bad.request(Command.LOGIN, { SDKAppID: ts.app.sdkAppID, userID: 'm2', userSig: 'garbage' });
+    bad.close();
     const text = await (await fetch(`${ts.url}/metrics`)).text();
-    for (const name of ['parley_connections', 'parley_logins_total', 'parley_kicks_total', 'parley_daily_active_users', 'parley_rest_calls_total']) {
-      expect(text).toContain(name);
-    }
+    for (const name of ['parley_connections', 'parley_kicks_total', 'parley_rest_calls_total']) expect(text).toContain(name);
+    expect(text).toContain('parley_logins_total{result="ok"} 1');
+    expect(text).toMatch(/parley_logins_total\{result="\d+"\} 1/);
+    expect(text).toContain(`parley_daily_active_users{sdkappid="${ts.app.sdkAppID}"} 1`);
+    expect(text).toContain('parley_online_instances 1');
+    c.close();
   });
 });

@@ -4,7 +4,7 @@
  * {@link SessionSink}. The policy decision and registration happen synchronously after the last
  * `await`, so they are atomic on one node.
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import {
   CloseCode,
   ERRORS,
@@ -98,7 +98,9 @@ export class SessionManager {
   /** Logs in (or resumes) per the seeds' rules. Never throws for bad input. */
   async login(req: LoginRequest, ctx: LoginContext): Promise<LoginOutcome> {
     const outcome = await this.#login(req, ctx);
-    this.#d.metrics.logins.inc({ result: outcome.ok ? (outcome.response.resumed ? 'resumed' : 'ok') : String(outcome.code) });
+    const m = this.#d.metrics;
+    if (outcome.ok) (outcome.response.resumed ? m.loginsResumed : m.loginsOk).inc();
+    else m.logins.inc({ result: String(outcome.code) });
     return outcome;
   }
 
@@ -125,8 +127,10 @@ export class SessionManager {
       const resumed = this.#resume(req, ctx, check.sig);
       if (resumed) return resumed;
     }
-    const signUp = await this.#ensureAccount(state, req.userID);
-    if (signUp) return signUp;
+    if (!state.knownAccounts.has(req.userID)) {
+      const signUp = await this.#ensureAccount(state, req.userID);
+      if (signUp) return signUp;
+    }
     if (!ctx.isOpen()) return fail('ERR_SDK_NOT_LOGGED_IN', 'connection closed during login');
     return this.#admit(state, req, ctx, check.sig);
   }
@@ -179,7 +183,7 @@ export class SessionManager {
   #admit(state: AppState, req: LoginRequest, ctx: LoginContext, sig: VerifiedSig): LoginOutcome {
     const { registry, usage, clock } = this.#d;
     const now = clock.now();
-    const instanceID = randomBytes(12).toString('base64url');
+    const instanceID = newInstanceID();
     const { instance, victims } = registry.admit(
       { instanceID, sdkAppID: req.SDKAppID, userID: req.userID, platform: req.platform, loginAt: now, sigHmac: sig.hmac, sigExpireAt: sig.expireAt, sink: ctx.sink, detachedAt: 0 },
       state.app.loginSettings,
@@ -189,7 +193,6 @@ export class SessionManager {
     for (const v of victims) this.#afterRemoval(v.instance, v.type, { platform: instance.platform, instanceID });
     usage.adjustConnections(req.SDKAppID, 1);
     usage.recordLogin(req.SDKAppID, req.userID);
-    this.#d.metrics.dau.set({ sdkappid: String(req.SDKAppID) }, usage.activeToday(req.SDKAppID));
     this.#deadlines.schedule(`exp:${instanceID}`, expiryInstant(sig.expireAt));
     return { ok: true, instance, response };
   }
@@ -296,6 +299,22 @@ export class SessionManager {
       this.#forget(inst);
     }
   }
+}
+
+// Instance ids come from a pool of random bytes refilled in bulk: one OpenSSL call per 256 logins.
+const ID_BYTES = 12;
+const idPool = Buffer.alloc(ID_BYTES * 256);
+let idOffset = idPool.length;
+
+/** A new random instance id: 12 random bytes, base64url (16 characters). */
+function newInstanceID(): string {
+  if (idOffset >= idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  const id = idPool.toString('base64url', idOffset, idOffset + ID_BYTES);
+  idOffset += ID_BYTES;
+  return id;
 }
 
 function isInvalidated(state: AppState, userID: string, sig: VerifiedSig): boolean {

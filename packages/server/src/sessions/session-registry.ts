@@ -72,14 +72,30 @@ export class SessionRegistry {
    */
   admit(init: Omit<Instance, 'loginSeq'>, settings: LoginSettings): Admission {
     const key = userKey(init.sdkAppID, init.userID);
-    const list = this.#byUser.get(key) ?? [];
-    const decided = decideVictims(list, init.platform, settings);
-    const victims = decided.map((v) => ({ instance: this.#byId.get(v.instanceID)!, type: v.type }));
-    for (const v of victims) this.remove(v.instance.instanceID, v.type, init.loginAt);
-    const instance: Instance = { ...init, loginSeq: ++this.#seq };
-    const fresh = this.#byUser.get(key) ?? [];
-    fresh.push(instance);
-    this.#byUser.set(key, fresh);
+    const list = this.#byUser.get(key);
+    const victims: { instance: Instance; type: PolicyVictim['type'] }[] = [];
+    if (list) {
+      for (const v of decideVictims(list, init.platform, settings)) {
+        const victim = this.remove(v.instanceID, v.type, init.loginAt);
+        if (victim) victims.push({ instance: victim, type: v.type });
+      }
+    }
+    // Fields listed one by one: a spread of `init` would leave V8's fast object path on every login.
+    const instance: Instance = {
+      instanceID: init.instanceID,
+      sdkAppID: init.sdkAppID,
+      userID: init.userID,
+      platform: init.platform,
+      loginSeq: ++this.#seq,
+      loginAt: init.loginAt,
+      sigHmac: init.sigHmac,
+      sigExpireAt: init.sigExpireAt,
+      sink: init.sink,
+      detachedAt: init.detachedAt,
+    };
+    const current = this.#byUser.get(key);
+    if (current) current.push(instance);
+    else this.#byUser.set(key, [instance]);
     this.#byId.set(instance.instanceID, instance);
     return { instance, victims };
   }

@@ -21,7 +21,17 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** UTC calendar day `YYYY-MM-DD` of a timestamp in ms. */
+let dayStart = 0;
+let dayEnd = 0;
+let dayText = '';
+
+/** UTC calendar day `YYYY-MM-DD` of a timestamp in ms. Cached per day: it runs several times per login. */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (ms >= dayStart && ms < dayEnd) return dayText;
+  const start = ms - (((ms % 86_400_000) + 86_400_000) % 86_400_000);
+  const text = new Date(start).toISOString().slice(0, 10);
+  dayStart = start;
+  dayEnd = start + 86_400_000;
+  dayText = text;
+  return text;
 }

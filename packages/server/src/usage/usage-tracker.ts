@@ -71,6 +71,14 @@ export class UsageTracker {
     return this.#seen.get(`${sdkAppID}|${utcDay(this.#clock.now())}`)?.size ?? 0;
   }
 
+  /** Distinct users counted today, for every app seen today (from memory). */
+  activeTodayByApp(): Map<number, number> {
+    const today = `|${utcDay(this.#clock.now())}`;
+    const out = new Map<number, number>();
+    for (const [key, users] of this.#seen) if (key.endsWith(today)) out.set(Number(key.slice(0, key.indexOf('|'))), users.size);
+    return out;
+  }
+
   /** Writes everything buffered; resolves when stored. */
   flush(): Promise<void> {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
