@@ -29,7 +29,7 @@ export function renderErrorsDoc(entries) {
     'Every error Parley reports carries a numeric `code` from one registry (`ERRORS` in',
     '`@parley/protocol`). Codes and names are Tencent Cloud Chat\'s wherever Tencent has one, so an app',
     'written against Tencent\'s SDK or REST API can keep matching on them. Parley\'s own codes live in',
-    '8500–8599 and are named `PARLEY_*`. A code is never reused for another meaning.',
+    '88500–88599 and are named `PARLEY_*`. A code is never reused for another meaning.',
     '',
     'Where errors appear:',
     '',

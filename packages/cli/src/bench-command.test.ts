@@ -81,4 +81,26 @@ describe('parley bench', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('runs W2 and W3 with the messaging options and reports zero loss', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-cli-'));
+    try {
+      const run = await bench('w2,w3', '--pairs', '3', '--messages', '5', '--group-sizes', '4', '--group-messages', '3', '--out', dir, '--settle', '0', '--no-progress');
+      expect(run.exitCode).toBe(0);
+      expect(run.out).toContain('## W2 1:1 messages');
+      expect(run.out).toContain('## W3 group fan-out');
+      const w2 = JSON.parse(readFileSync(join(dir, 'w2-parley.json'), 'utf8')) as { runs: { pairs: number; sent: number; delivered: number; lost: number }[] };
+      expect(w2.runs[0]).toMatchObject({ pairs: 3, sent: 15, delivered: 15, lost: 0 });
+      const w3 = JSON.parse(readFileSync(join(dir, 'w3-parley.json'), 'utf8')) as { runs: { members: number; expected: number; delivered: number }[] };
+      expect(w3.runs[0]).toMatchObject({ members: 4, expected: 12, delivered: 12 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('rejects a non-numeric --pairs before running anything', async () => {
+    const run = await bench('w2', '--pairs', 'some');
+    expect(run.exitCode).not.toBe(0);
+    expect(run.err).toContain('must be a positive integer');
+  });
 });

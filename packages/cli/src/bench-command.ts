@@ -1,6 +1,6 @@
 /**
  * `parley bench <workload>`: the side-by-side benchmarks of `bench/` (Parley against a bare `ws`
- * floor, ejabberd and Prosody). The runner is not part of the published CLI: it lives in the
+ * floor, ejabberd and Prosody; the messaging workloads W2 and W3 against the floor). The runner is not part of the published CLI: it lives in the
  * repository's `bench/` workspace and is loaded from there (built first when its output is missing
  * or older than its sources), so the CLI package gains no dependency on it.
  */
@@ -85,6 +85,10 @@ interface BenchCliOptions {
   readonly vs?: string;
   readonly users?: string;
   readonly kickUsers?: number;
+  readonly pairs?: number;
+  readonly messages?: number;
+  readonly groupSizes?: string;
+  readonly groupMessages?: number;
   readonly out?: string;
   readonly quick?: boolean;
   readonly profile?: boolean;
@@ -100,12 +104,16 @@ export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
     .description('benchmark Parley side by side with a bare ws floor, ejabberd and Prosody (run from a repository checkout)')
-    .argument('<workload>', 'w1 (login storm), w4 (kick-out latency), w5 (reconnect storm), a comma list, or all')
-    .option('--vs <systems>', 'also measure these, comma-separated: floor, ejabberd, prosody (W5: floor only)')
+    .argument('<workload>', 'w1 (login storm), w2 (1:1 messages), w3 (group fan-out), w4 (kick-out latency), w5 (reconnect storm), a comma list, or all')
+    .option('--vs <systems>', 'also measure these, comma-separated: floor, ejabberd, prosody (W2, W3, W5: floor only)')
     .option('--users <n>', 'N of W1 and W5, comma-separated (default 1000,5000; --quick: 50)')
+    .option('--pairs <n>', 'sender/receiver pairs of W2 (default 100; --quick: 20)', parseCount)
+    .option('--messages <n>', 'messages per W2 sender (default 200; --quick: 20)', parseCount)
+    .option('--group-sizes <n>', 'online members of the W3 group, comma-separated (default 100,1000; --quick: 50)')
+    .option('--group-messages <n>', 'messages the W3 sender sends (default 20)', parseCount)
     .option('--kick-users <n>', 'users of W4 (default 200; --quick: 20)', parseCount)
     .option('--out <dir>', 'result folder (default bench/results/<timestamp>)')
-    .option('--quick', 'tiny run: 50 users, W4 with 20 users')
+    .option('--quick', 'tiny run: 50 users, W2 with 20 pairs × 20 messages, W3 with 50 members, W4 with 20 users')
     .option('--profile', 'run Parley (and the floor) under node --cpu-prof and summarise the hottest functions')
     .option('--generators <n>', 'load generator processes (default one per 15,000 sockets)', parseCount)
     .option('--settle <seconds>', 'longest wait for a quiet machine before each measurement (default 30; --quick: 0)', parseSeconds)
@@ -119,6 +127,10 @@ export function registerBenchCommand(program: Command): void {
         ...(opts.vs !== undefined ? { vs: opts.vs } : {}),
         ...(opts.users !== undefined ? { users: opts.users } : {}),
         ...(opts.kickUsers !== undefined ? { kickUsers: opts.kickUsers } : {}),
+        ...(opts.pairs !== undefined ? { pairs: opts.pairs } : {}),
+        ...(opts.messages !== undefined ? { messages: opts.messages } : {}),
+        ...(opts.groupSizes !== undefined ? { groupSizes: opts.groupSizes } : {}),
+        ...(opts.groupMessages !== undefined ? { groupMessages: opts.groupMessages } : {}),
         ...(opts.out !== undefined ? { out: opts.out } : {}),
         ...(opts.generators !== undefined ? { generators: opts.generators } : {}),
         ...(opts.settle !== undefined ? { settle: opts.settle } : {}),

@@ -108,9 +108,9 @@ describe('the error registry', () => {
     expect(listErrors()).toHaveLength(Object.keys(ERRORS).length);
   });
 
-  it('keeps Parley\'s own codes in 8500-8599, named PARLEY_*, and nothing else there', () => {
+  it('keeps Parley\'s own codes in 88500-88599, named PARLEY_*, and nothing else there', () => {
     for (const [name, def] of Object.entries(ERRORS)) {
-      expect(name.startsWith('PARLEY_'), name).toBe(def.code >= 8500 && def.code <= 8599);
+      expect(name.startsWith('PARLEY_'), name).toBe(def.code >= 88500 && def.code <= 88599);
     }
   });
 

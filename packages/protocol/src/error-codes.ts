@@ -5,7 +5,7 @@
  * disagree in either direction, and `error-codes.test.ts` checks that codes and names are unique.
  *
  * The tables live in one file per origin: web SDK, native SDK, server, and Parley's own
- * (8500–8599, named `PARLEY_*`). Where two Tencent names share one number, the registry keeps one
+ * (88500–88599, named `PARLEY_*`). Where two Tencent names share one number, the registry keeps one
  * and its message names the other.
  */
 import type { ErrorDef } from './error-def.js';

@@ -146,8 +146,8 @@ describe('a resume the server refuses', () => {
     await expect(Promise.resolve(chat.getServerTime())).rejects.toMatchObject({ code: 3006 });
   });
 
-  it('with 8504 reports KICKED_OUT with the type the server names', async () => {
-    const { chat, events } = await refuseResumeWith(8504, { type: 'multipleDevice', kickType: 2 });
+  it('with 88504 reports KICKED_OUT with the type the server names', async () => {
+    const { chat, events } = await refuseResumeWith(88504, { type: 'multipleDevice', kickType: 2 });
     expect(events.find((e) => e.name === EVENT.KICKED_OUT)?.data).toEqual({ type: 'multipleDevice' });
     await expect(Promise.resolve(chat.getServerTime())).rejects.toMatchObject({ code: 3002 });
   });
@@ -163,10 +163,10 @@ describe('a resume the server refuses', () => {
     await expect(Promise.resolve(chat.getServerTime())).rejects.toMatchObject({ code: 3001 });
   });
 
-  it('with a transient server error (8505 shutting down) keeps retrying', async () => {
+  it('with a transient server error (88505 shutting down) keeps retrying', async () => {
     const chat = await readyChat();
     let refusals = 0;
-    server.handle(Command.LOGIN, (req, _c, s) => (req.body['instanceID'] && refusals++ < 2 ? { code: 8505, message: 'shutting down' } : s.defaultReply(req)));
+    server.handle(Command.LOGIN, (req, _c, s) => (req.body['instanceID'] && refusals++ < 2 ? { code: 88505, message: 'shutting down' } : s.defaultReply(req)));
     server.dropAll();
     await eventually(() => loginsOf().length === 4, 'fourth login (third resume)');
     await eventually(() => server.last.requests.length > 0 && chat.isReady(), 'resumed');

@@ -19,10 +19,10 @@ describe('RequestManager', () => {
   it('rejects with the server code, message and body when the answer is an error', async () => {
     const rm = new RequestManager(globalTimers);
     const r = rm.register('svc.a', 1000);
-    rm.settle({ t: 'res', id: r.id, code: 8504, message: 'kicked meanwhile', body: { type: 'multipleDevice', kickType: 2 } });
+    rm.settle({ t: 'res', id: r.id, code: 88504, message: 'kicked meanwhile', body: { type: 'multipleDevice', kickType: 2 } });
     const error = await r.answer.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParleyError);
-    expect(error).toMatchObject({ code: 8504, message: 'kicked meanwhile', data: { type: 'multipleDevice', kickType: 2 } });
+    expect(error).toMatchObject({ code: 88504, message: 'kicked meanwhile', data: { type: 'multipleDevice', kickType: 2 } });
   });
 
   it('rejects with 2801 when no answer comes in time, and ignores the late answer', async () => {

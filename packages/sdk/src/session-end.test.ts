@@ -9,14 +9,14 @@ describe('classifyResumeFailure', () => {
   });
 
   it('retries transient server answers (shutting down, overloaded, internal error or timeout, rate limited)', () => {
-    for (const code of [8505, 60022, 70500, 70169, 60018, 60019]) expect(classifyResumeFailure(new ParleyError(code)), String(code)).toBeUndefined();
+    for (const code of [88505, 60022, 70500, 70169, 60018, 60019]) expect(classifyResumeFailure(new ParleyError(code)), String(code)).toBeUndefined();
   });
 
-  it('maps 70001 to a userSigExpired kick, 70052 to REST_API_Kick and 8504 to the type in its body', () => {
+  it('maps 70001 to a userSigExpired kick, 70052 to REST_API_Kick and 88504 to the type in its body', () => {
     expect(classifyResumeFailure(new ParleyError(70001))).toEqual({ kind: 'kicked', type: 'userSigExpired' });
     expect(classifyResumeFailure(new ParleyError(70052))).toEqual({ kind: 'kicked', type: 'REST_API_Kick' });
-    expect(classifyResumeFailure(new ParleyError(8504, 'kicked', { type: 'multipleDevice', kickType: 2 }))).toEqual({ kind: 'kicked', type: 'multipleDevice' });
-    expect(classifyResumeFailure(new ParleyError(8504, 'kicked', {}))).toEqual({ kind: 'kicked', type: 'multipleAccount' });
+    expect(classifyResumeFailure(new ParleyError(88504, 'kicked', { type: 'multipleDevice', kickType: 2 }))).toEqual({ kind: 'kicked', type: 'multipleDevice' });
+    expect(classifyResumeFailure(new ParleyError(88504, 'kicked', {}))).toEqual({ kind: 'kicked', type: 'multipleAccount' });
   });
 
   it('ends the session on any other answer, keeping the error', () => {

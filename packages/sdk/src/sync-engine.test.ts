@@ -66,7 +66,7 @@ describe('the sync at login', () => {
     expect(old.map((m) => m.isRead)).toEqual([true, true, false]);
   });
 
-  it('still becomes ready when the server has no messaging commands (8501), delivering nothing', async () => {
+  it('still becomes ready when the server has no messaging commands (88501), delivering nothing', async () => {
     for (const cmd of Object.values(MessagingCommand)) world.server.reset(cmd);
     const alice = await world.ready('alice');
     expect(alice.chat.getTotalUnreadMessageCount()).toBe(0);

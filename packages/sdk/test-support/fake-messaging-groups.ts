@@ -142,7 +142,7 @@ export class FakeGroups {
         return { code: 0, body: {} };
       }
       default:
-        return { code: 8501, message: `Unknown command ${request.cmd}` };
+        return { code: 88501, message: `Unknown command ${request.cmd}` };
     }
   }
 

@@ -25,7 +25,7 @@ interface Meta {
   updatedAt: number;
 }
 
-const bad = (message: string): Reply => ({ code: 8502, message });
+const bad = (message: string): Reply => ({ code: 88502, message });
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /** The messaging model. Create with {@link FakeMessaging.install}. */

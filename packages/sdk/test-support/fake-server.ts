@@ -12,7 +12,7 @@
  * Default behaviour: `wslogin` succeeds (a resume with a known `instanceID` of the same user
  * answers `resumed: true` with that id, anything else gets a new id), `wslogout` answers `{}`,
  * `wshello` answers `{serverTime}`. Any command can be re-scripted with {@link FakeServer.handle}.
- * Messaging commands answer 8501 unless a `FakeMessaging` (fake-messaging.ts) is installed.
+ * Messaging commands answer 88501 unless a `FakeMessaging` (fake-messaging.ts) is installed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -210,7 +210,7 @@ export class FakeServer {
       case Command.HELLO:
         return { code: 0, body: { serverTime: this.now() } };
       default:
-        return { code: 8501, message: `Unknown command ${request.cmd}` };
+        return { code: 88501, message: `Unknown command ${request.cmd}` };
     }
   }
 

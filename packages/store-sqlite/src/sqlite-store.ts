@@ -342,7 +342,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Runs `PRAGMA optimize` and closes the database; later calls reject with 8505, a second close resolves. */
+  /** Runs `PRAGMA optimize` and closes the database; later calls reject with 88505, a second close resolves. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

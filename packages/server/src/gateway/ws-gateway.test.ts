@@ -64,7 +64,7 @@ describe('WebSocket gateway: frames at the edge', () => {
     c.close();
   });
 
-  it('answers an unknown command after login with 8501', async () => {
+  it('answers an unknown command after login with 88501', async () => {
     ts = await startTestServer();
     const c = await RawClient.connect(ts.wsUrl);
     await login(c, ts, 'u1');
@@ -72,7 +72,7 @@ describe('WebSocket gateway: frames at the edge', () => {
     c.close();
   });
 
-  it('refuses a malformed login body with 8502 and an invalid UserID with 7003, keeping the socket open', async () => {
+  it('refuses a malformed login body with 88502 and an invalid UserID with 7003, keeping the socket open', async () => {
     ts = await startTestServer();
     const c = await RawClient.connect(ts.wsUrl);
     expect((await c.request(Command.LOGIN, { userID: 'u1' })).code).toBe(ErrorCode.PARLEY_BAD_REQUEST);
@@ -82,7 +82,7 @@ describe('WebSocket gateway: frames at the edge', () => {
     c.close();
   });
 
-  it('refuses a second login on a logged-in socket with 8503', async () => {
+  it('refuses a second login on a logged-in socket with 88503', async () => {
     ts = await startTestServer();
     const c = await RawClient.connect(ts.wsUrl);
     expect((await login(c, ts, 'u1')).code).toBe(0);

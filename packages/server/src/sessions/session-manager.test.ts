@@ -268,7 +268,7 @@ describe('resume after a network drop', () => {
     expect(b.c.pushes).toEqual([]);
   });
 
-  it('a dropped instance still counts toward the policy, and if kicked meanwhile its resume is told why (8504)', async () => {
+  it('a dropped instance still counts toward the policy, and if kicked meanwhile its resume is told why (88504)', async () => {
     ts = await startTestServer();
     const a = await loginAs(ts, 'jack');
     const instanceID = a.res.body?.['instanceID'];

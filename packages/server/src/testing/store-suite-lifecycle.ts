@@ -45,7 +45,7 @@ const EVERY_CALL: readonly [string, (store: Store) => Promise<unknown>][] = [
 /** Registers the close and restart tests against the fixture's store. */
 export function describeLifecycleContract(fx: StoreFixture): void {
   describe('close', () => {
-    it.each(EVERY_CALL)('makes %s reject afterwards (8505)', async (_name, call) => {
+    it.each(EVERY_CALL)('makes %s reject afterwards (88505)', async (_name, call) => {
       await fx.store.createApp(testAppRecord(1));
       await fx.store.close();
       await expectParleyRejection(call(fx.store), ErrorCode.PARLEY_SERVER_SHUTTING_DOWN, /closed/);
