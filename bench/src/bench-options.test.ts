@@ -20,7 +20,7 @@ describe('parseBenchOptions', () => {
 
   it('expands all, keeps Parley first and adds the --vs systems once', () => {
     const o = ok({ workload: 'all', vs: 'floor,ejabberd,floor' });
-    expect(o.workloads).toEqual(['w1', 'w4', 'w5']);
+    expect(o.workloads).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
     expect(o.systems).toEqual(['parley', 'floor', 'ejabberd']);
   });
 
@@ -36,7 +36,7 @@ describe('parseBenchOptions', () => {
   it('names what is wrong', () => {
     expect(reason(undefined)).toBe('options must be an object (got undefined)');
     expect(reason({})).toMatch(/^workload is required/);
-    expect(reason({ workload: 'w2' })).toMatch(/^unknown workload 'w2'/);
+    expect(reason({ workload: 'w6' })).toMatch(/^unknown workload 'w6'/);
     expect(reason({ workload: 'w1', vs: 'openfire' })).toMatch(/^unknown system 'openfire'/);
     expect(reason({ workload: 'w1', vs: 'parley' })).toMatch(/^unknown system 'parley'/);
     expect(reason({ workload: 'w1', users: '0' })).toMatch(/^users must be an integer in 1\.\.100000/);
@@ -50,5 +50,18 @@ describe('parseBenchOptions', () => {
 describe('timestampName', () => {
   it('is the ISO time without milliseconds, with dashes for colons', () => {
     expect(timestampName(new Date('2026-11-24T08:01:02.345Z'))).toBe('2026-11-24T08-01-02Z');
+  });
+
+  it('defaults the messaging workloads to 100 pairs × 200 messages and groups of 100 and 1000 with 20 messages', () => {
+    expect(ok({ workload: 'w2,w3' })).toMatchObject({ workloads: ['w2', 'w3'], pairs: 100, messages: 200, groupSizes: [100, 1000], groupMessages: 20 });
+    expect(ok({ workload: 'w2,w3', quick: true })).toMatchObject({ pairs: 20, messages: 20, groupSizes: [50], groupMessages: 20 });
+    expect(ok({ workload: 'all' }).workloads).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
+  });
+
+  it('takes messaging sizes as numbers or strings and refuses groups beyond a ChatRoom', () => {
+    expect(ok({ workload: 'w3', groupSizes: '10, 20', groupMessages: '5' })).toMatchObject({ groupSizes: [10, 20], groupMessages: 5 });
+    expect(ok({ workload: 'w2', pairs: 7, messages: '9' })).toMatchObject({ pairs: 7, messages: 9 });
+    expect(reason({ workload: 'w3', groupSizes: '10000' })).toMatch(/^groupSizes must be an integer in 1\.\.9999/);
+    expect(reason({ workload: 'w2', pairs: 0 })).toMatch(/^pairs must be an integer/);
   });
 });

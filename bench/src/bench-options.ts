@@ -6,15 +6,20 @@ import { invalid, isRecord, kindOf, valid, type Parsed } from '@parley/protocol'
 import { RESULTS_DIR } from './paths.js';
 import { SYSTEM_NAMES, type SystemName } from './systems/system-types.js';
 
-/** The workloads this part of the bench covers (login and sessions only; messaging comes later). */
-export const WORKLOAD_NAMES = ['w1', 'w4', 'w5'] as const;
+/** The workloads: W1 login storm, W2 1:1 messages, W3 group fan-out, W4 kick-out, W5 reconnect storm. */
+export const WORKLOAD_NAMES = ['w1', 'w2', 'w3', 'w4', 'w5'] as const;
 
 /** One of {@link WORKLOAD_NAMES}. */
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
-/** Systems each workload can run on: W5 needs a resume, which only Parley has (the floor just logs in again). */
+/**
+ * Systems each workload can run on: W5 needs a resume, which only Parley has (the floor just logs in
+ * again); the messaging workloads (W2, W3) have no XMPP client yet.
+ */
 export const WORKLOAD_SYSTEMS: Readonly<Record<WorkloadName, readonly SystemName[]>> = {
   w1: SYSTEM_NAMES,
+  w2: ['parley', 'floor'],
+  w3: ['parley', 'floor'],
   w4: SYSTEM_NAMES,
   w5: ['parley', 'floor'],
 };
@@ -28,6 +33,14 @@ export interface BenchOptions {
   readonly users: readonly number[];
   /** Users of W4. @default 200; quick: 20 */
   readonly kickUsers: number;
+  /** Sender/receiver pairs of W2. @default 100; quick: 20 */
+  readonly pairs: number;
+  /** Messages per W2 sender. @default 200; quick: 20 */
+  readonly messages: number;
+  /** Online members of W3's group, one run each. @default [100, 1000]; quick: [50] */
+  readonly groupSizes: readonly number[];
+  /** Messages the W3 sender sends. @default 20 */
+  readonly groupMessages: number;
   /** Logins in flight. @default 200 */
   readonly concurrency: number;
   /** Where results go. @default bench/results/<timestamp> */
@@ -52,6 +65,9 @@ export interface BenchOptions {
 /** Default N values of W1 and W5. */
 export const DEFAULT_USERS = [1000, 5000] as const;
 
+/** Default group sizes of W3. */
+export const DEFAULT_GROUP_SIZES = [100, 1000] as const;
+
 /** Largest N accepted (sockets: 15,000 per generator, ~28k ports per source address). */
 export const MAX_USERS = 100_000;
 
@@ -73,6 +89,19 @@ function positiveInt(value: unknown, field: string, max: number): Parsed<number>
   return valid(n);
 }
 
+function countList(value: unknown, field: string, fallback: number[], max: number): Parsed<number[]> {
+  if (value === undefined) return valid(fallback);
+  const list = listOf(typeof value === 'number' ? String(value) : value, field);
+  if (!list.ok) return list;
+  const out: number[] = [];
+  for (const u of list.value) {
+    const n = positiveInt(u, field, max);
+    if (!n.ok) return n;
+    out.push(n.value);
+  }
+  return out.length === 0 ? invalid(`${field} must name at least one N`) : valid(out);
+}
+
 function flag(value: unknown, field: string, fallback: boolean): Parsed<boolean> {
   if (value === undefined) return valid(fallback);
   if (typeof value !== 'boolean') return invalid(`${field} must be true or false (got ${kindOf(value)})`);
@@ -81,7 +110,8 @@ function flag(value: unknown, field: string, fallback: boolean): Parsed<boolean>
 
 /**
  * Parses bench options.
- * @param raw - `{ workload: 'w1'|'w4'|'w5'|'all', vs?, users?, kickUsers?, concurrency?, out?, quick?,
+ * @param raw - `{ workload: 'w1'|'w2'|'w3'|'w4'|'w5'|'all', vs?, users?, pairs?, messages?, groupSizes?,
+ *   groupMessages?, kickUsers?, concurrency?, out?, quick?,
  *   profile?, generators?, pin?, install?, progress?, idleSampleMs?, settle? (seconds) }`; lists may be
  *   comma-separated strings.
  * @param now - for the default result folder name.
@@ -107,18 +137,17 @@ export function parseBenchOptions(raw: unknown, now = new Date()): Parsed<BenchO
   }
   const quick = flag(raw['quick'], 'quick', false);
   if (!quick.ok) return quick;
-  let users: number[] = quick.value ? [50] : [...DEFAULT_USERS];
-  if (raw['users'] !== undefined) {
-    const list = listOf(typeof raw['users'] === 'number' ? String(raw['users']) : raw['users'], 'users');
-    if (!list.ok) return list;
-    users = [];
-    for (const u of list.value) {
-      const n = positiveInt(u, 'users', MAX_USERS);
-      if (!n.ok) return n;
-      users.push(n.value);
-    }
-    if (users.length === 0) return invalid('users must name at least one N');
-  }
+  const users = countList(raw['users'], 'users', quick.value ? [50] : [...DEFAULT_USERS], MAX_USERS);
+  if (!users.ok) return users;
+  // Parley's ChatRoom holds at most 10,000 members including the owner.
+  const groupSizes = countList(raw['groupSizes'], 'groupSizes', quick.value ? [50] : [...DEFAULT_GROUP_SIZES], 9_999);
+  if (!groupSizes.ok) return groupSizes;
+  const pairs = raw['pairs'] === undefined ? valid(quick.value ? 20 : 100) : positiveInt(raw['pairs'], 'pairs', 5_000);
+  if (!pairs.ok) return pairs;
+  const messages = raw['messages'] === undefined ? valid(quick.value ? 20 : 200) : positiveInt(raw['messages'], 'messages', 100_000);
+  if (!messages.ok) return messages;
+  const groupMessages = raw['groupMessages'] === undefined ? valid(20) : positiveInt(raw['groupMessages'], 'groupMessages', 10_000);
+  if (!groupMessages.ok) return groupMessages;
   const kick = raw['kickUsers'] === undefined ? valid(quick.value ? 20 : 200) : positiveInt(raw['kickUsers'], 'kickUsers', 10_000);
   if (!kick.ok) return kick;
   const concurrency = raw['concurrency'] === undefined ? valid(200) : positiveInt(raw['concurrency'], 'concurrency', 10_000);
@@ -150,7 +179,11 @@ export function parseBenchOptions(raw: unknown, now = new Date()): Parsed<BenchO
   return valid({
     workloads,
     systems,
-    users,
+    users: users.value,
+    pairs: pairs.value,
+    messages: messages.value,
+    groupSizes: groupSizes.value,
+    groupMessages: groupMessages.value,
     kickUsers: kick.value,
     concurrency: concurrency.value,
     outDir,

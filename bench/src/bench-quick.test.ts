@@ -1,6 +1,6 @@
 /**
- * The bench must not rot: a tiny version of each workload (W1 with 50 users, W4 with 20, W5 with
- * 50) on Parley and the floor, end to end with real servers, real sockets and real child processes.
+ * The bench must not rot: a tiny version of each workload (W1 with 50 users, W2 with 20 pairs × 20
+ * messages, W3 with 50 members × 20 messages, W4 with 20 users, W5 with 50) on Parley and the floor, end to end with real servers, real sockets and real child processes.
  * No apt installs here: ejabberd and Prosody are exercised only by full runs.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(existsSync(PARLEY_BIN), 'packages/cli must be built (npx tsc -b)').toBe(true);
   out = mkdtempSync(join(tmpdir(), 'parley-bench-quick-'));
   summary = await runBench({ workload: 'all', vs: 'floor', quick: true, out, progress: false, idleSampleMs: 500 });
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
@@ -32,6 +32,8 @@ describe('parley bench --quick against Parley and the floor', () => {
   it('completes every run without a failed system', () => {
     expect(summary.failures).toEqual([]);
     expect(summary.w1.map((r) => `${r.system}:${r.users}`)).toEqual(['parley:50', 'floor:50']);
+    expect(summary.w2.map((r) => `${r.system}:${r.pairs}`)).toEqual(['parley:20', 'floor:20']);
+    expect(summary.w3.map((r) => `${r.system}:${r.members}`)).toEqual(['parley:50', 'floor:50']);
     expect(summary.w4.map((r) => `${r.system}:${r.users}`)).toEqual(['parley:20', 'floor:20']);
     expect(summary.w5.map((r) => `${r.system}:${r.users}`)).toEqual(['parley:50', 'floor:50']);
   });
@@ -49,6 +51,34 @@ describe('parley bench --quick against Parley and the floor', () => {
       expect(r.rssBeforeMB).toBeGreaterThan(10);
       expect(r.rssIdleMB).toBeGreaterThan(10);
       expect(r.concurrency).toBe(200);
+    }
+  });
+
+  it('W2 delivers every 1:1 message once, in order, with Parley answering each send after storing it', () => {
+    for (const r of summary.w2) {
+      expect(r.sent, r.system).toBe(400);
+      expect(r.delivered).toBe(400);
+      expect([r.lost, r.duplicates, r.orderViolations, r.unexpected]).toEqual([0, 0, 0, 0]);
+      expect(r.sendErrors).toEqual({});
+      expect(r.latencyMs.count).toBe(400);
+      expect(r.latencyMs.p99).toBeGreaterThanOrEqual(r.latencyMs.p50);
+      expect(r.deliveredPerSec).toBeGreaterThan(10);
+      expect(r.serverCpuUsPerMsg).toBeGreaterThanOrEqual(0);
+    }
+    expect(summary.w2.find((r) => r.system === 'parley')?.durableAckMs?.count).toBe(400);
+    expect(summary.w2.find((r) => r.system === 'floor')?.durableAckMs).toBeUndefined();
+  });
+
+  it('W3 fans every group message out to every member once, in order', () => {
+    for (const r of summary.w3) {
+      expect(r.expected, r.system).toBe(1000);
+      expect(r.delivered).toBe(1000);
+      expect([r.lost, r.duplicates, r.orderViolations, r.unexpected]).toEqual([0, 0, 0, 0]);
+      expect(r.sendErrors).toEqual({});
+      expect(r.lastMemberMs.count).toBe(20);
+      expect(r.sendAnswerMs.count).toBe(20);
+      expect(r.lastMemberMs.p50).toBeGreaterThanOrEqual(0);
+      expect(r.deliveriesPerSec).toBeGreaterThan(10);
     }
   });
 
@@ -85,7 +115,7 @@ describe('parley bench --quick against Parley and the floor', () => {
   });
 
   it('writes JSON per workload and system, a summary and one SVG chart per workload', () => {
-    for (const w of ['w1', 'w4', 'w5']) {
+    for (const w of ['w1', 'w2', 'w3', 'w4', 'w5']) {
       for (const s of ['parley', 'floor']) {
         const file = JSON.parse(readFileSync(join(out, `${w}-${s}.json`), 'utf8')) as { workload: string; system: string; runs: unknown[]; pinning: unknown };
         expect(file).toMatchObject({ workload: w, system: s });
@@ -93,13 +123,15 @@ describe('parley bench --quick against Parley and the floor', () => {
         expect(file.pinning).toEqual(summary.pinning);
       }
     }
-    for (const chart of ['w1-login-storm.svg', 'w4-kick.svg', 'w5-reconnect.svg']) {
+    for (const chart of ['w1-login-storm.svg', 'w2-messages.svg', 'w3-fanout.svg', 'w4-kick.svg', 'w5-reconnect.svg']) {
       const svg = readFileSync(join(out, chart), 'utf8');
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).toContain('parley');
     }
     const md = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(md).toContain('## W1 login storm');
+    expect(md).toContain('## W2 1:1 messages');
+    expect(md).toContain('## W3 group fan-out');
     expect(md).toContain('| parley | 50 |');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toMatchObject({ failures: [], outDir: out });
   });

@@ -6,7 +6,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBenchOptions, WORKLOAD_SYSTEMS, type BenchOptions, type WorkloadName } from './bench-options.js';
+import { parseBenchOptions, WORKLOAD_NAMES, WORKLOAD_SYSTEMS, type BenchOptions, type WorkloadName } from './bench-options.js';
 import { missingBuildOutputs } from './paths.js';
 import { sleep } from './proc/child-processes.js';
 import { detectPinning, pinSelf } from './proc/pinning.js';
@@ -20,8 +20,10 @@ import { parleyDriver } from './systems/parley-system.js';
 import { ensurePeersInstalled } from './systems/peer-install.js';
 import { prosodyDriver } from './systems/prosody-system.js';
 import type { SystemDriver, SystemName } from './systems/system-types.js';
+import { runFanout } from './workloads/fanout-workload.js';
 import { runKick } from './workloads/kick-workload.js';
 import { runLoginStorm } from './workloads/login-storm-workload.js';
+import { runPairs } from './workloads/pairs-workload.js';
 import { runReconnect } from './workloads/reconnect-workload.js';
 import type { RunContext } from './workloads/run-context.js';
 
@@ -45,7 +47,7 @@ export class BenchUsageError extends Error {
 
 function describeCommand(o: BenchOptions): string {
   const vs = o.systems.filter((s) => s !== 'parley');
-  return ['parley bench', o.workloads.length === 3 ? 'all' : o.workloads.join(','), vs.length ? `--vs ${vs.join(',')}` : '', `--users ${o.users.join(',')}`, o.quick ? '--quick' : '', o.profile ? '--profile' : '']
+  return ['parley bench', o.workloads.length === WORKLOAD_NAMES.length ? 'all' : o.workloads.join(','), vs.length ? `--vs ${vs.join(',')}` : '', `--users ${o.users.join(',')}`, o.quick ? '--quick' : '', o.profile ? '--profile' : '']
     .filter(Boolean)
     .join(' ');
 }
@@ -84,6 +86,8 @@ export async function runBench(raw: unknown, io: RunBenchIO = {}): Promise<Bench
     orchestratorPinned,
     versions: Object.fromEntries(o.systems.map((s) => [s, DRIVERS[s].version()])),
     w1: [],
+    w2: [],
+    w3: [],
     w4: [],
     w5: [],
     failures: [],
@@ -124,6 +128,18 @@ export async function runBench(raw: unknown, io: RunBenchIO = {}): Promise<Bench
             if (r) runs.push(r);
           }
           summary.w1.push(...runs);
+          writeSystemResult(summary, workload, system, runs);
+        } else if (workload === 'w2') {
+          const r = await attempt(workload, system, o.pairs * 2, () => runPairs(ctx, driver, o.pairs, o.messages));
+          if (r) summary.w2.push(r);
+          writeSystemResult(summary, workload, system, r ? [r] : []);
+        } else if (workload === 'w3') {
+          const runs = [];
+          for (const n of o.groupSizes) {
+            const r = await attempt(workload, system, n, () => runFanout(ctx, driver, n, o.groupMessages));
+            if (r) runs.push(r);
+          }
+          summary.w3.push(...runs);
           writeSystemResult(summary, workload, system, runs);
         } else if (workload === 'w4') {
           const r = await attempt(workload, system, o.kickUsers, () => runKick(ctx, driver, o.kickUsers));

@@ -4,12 +4,14 @@
  */
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { FanoutRun } from '../workloads/fanout-workload.js';
 import type { KickRun } from '../workloads/kick-workload.js';
 import type { LoginStormRun } from '../workloads/login-storm-workload.js';
+import type { PairsRun } from '../workloads/pairs-workload.js';
 import type { ReconnectRun } from '../workloads/reconnect-workload.js';
 
 /** DESIGN.md §6 targets drawn as red rules. */
-export const TARGETS = { loginsPerSec: 5000, cpuMsPerLogin: 0.33, rssPerConnKB: 16, kickP99Ms: 5, reconnectRatio: 2 } as const;
+export const TARGETS = { loginsPerSec: 5000, cpuMsPerLogin: 0.33, rssPerConnKB: 16, kickP99Ms: 5, reconnectRatio: 2, msgsPerSec: 20_000, msgP99Ms: 50, cpuUsPerMsg: 40, fanoutPerSec: 200_000 } as const;
 
 /** Renders a Vega-Lite spec to an SVG string. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
@@ -56,6 +58,33 @@ export function loginStormChart(runs: readonly LoginStormRun[]): TopLevelSpec {
       barWithTarget(rows, 'loginsPerSec', 'logins/s', TARGETS.loginsPerSec, 'system', 'N'),
       barWithTarget(rows, 'cpu', 'server CPU ms per login', TARGETS.cpuMsPerLogin, 'system', 'N'),
       barWithTarget(rows, 'rss', 'RSS per idle connection, KB', TARGETS.rssPerConnKB, 'system', 'N'),
+    ],
+  };
+}
+
+/** W2: delivered msgs/s, p99 latency and server CPU µs per message, per system. */
+export function pairsChart(runs: readonly PairsRun[]): TopLevelSpec {
+  const rows = runs.map((r) => ({ system: r.system, run: `${r.pairs} pairs`, rate: r.deliveredPerSec, p99: r.latencyMs.p99, cpu: r.serverCpuUsPerMsg }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'W2 1:1 messages (closed loop, 10 unacked per sender); red: Parley target', anchor: 'start' },
+    hconcat: [
+      barWithTarget(rows, 'rate', 'delivered msgs/s', TARGETS.msgsPerSec, 'system', 'run'),
+      barWithTarget(rows, 'p99', 'p99 send → receipt, ms', TARGETS.msgP99Ms, 'system', 'run'),
+      barWithTarget(rows, 'cpu', 'server CPU µs per message', TARGETS.cpuUsPerMsg, 'system', 'run'),
+    ],
+  };
+}
+
+/** W3: deliveries/s and latency to the last member, per system and group size. */
+export function fanoutChart(runs: readonly FanoutRun[]): TopLevelSpec {
+  const rows = runs.map((r) => ({ system: r.system, N: `N=${r.members}`, rate: r.deliveriesPerSec, last: r.lastMemberMs.p99 }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'W3 group fan-out (one sender, closed loop); red: Parley target', anchor: 'start' },
+    hconcat: [
+      barWithTarget(rows, 'rate', 'deliveries/s', TARGETS.fanoutPerSec, 'system', 'N'),
+      barWithTarget(rows, 'last', 'p99 send → last member, ms', undefined, 'system', 'N'),
     ],
   };
 }

@@ -1,6 +1,8 @@
 /** The result tables as Markdown, the way docs/BENCHMARKS.md shows them. */
+import type { FanoutRun } from '../workloads/fanout-workload.js';
 import type { KickRun } from '../workloads/kick-workload.js';
 import type { LoginStormRun } from '../workloads/login-storm-workload.js';
+import type { PairsRun } from '../workloads/pairs-workload.js';
 import type { ReconnectRun } from '../workloads/reconnect-workload.js';
 import type { ProfileSummary } from './profile-summary.js';
 
@@ -36,6 +38,51 @@ export function loginStormTable(runs: readonly LoginStormRun[]): string {
       fmt(r.rssIdleMB, 1),
       fmt(r.rssPerConnKB, 1),
       errorText(r.errorCount, r.errors),
+    ]),
+  );
+}
+
+/** W2 table. */
+export function pairsTable(runs: readonly PairsRun[]): string {
+  return table(
+    ['system', 'pairs × msgs', 'delivered msgs/s', 'p50 / p95 / p99 ms', 'durable ack p50 / p99 ms', 'wall s', 'server CPU µs/msg', 'server CPU util', 'client CPU util', 'lost', 'dups', 'order errors', 'send errors (rate-limited)'],
+    runs.map((r) => [
+      r.system,
+      `${r.pairs} × ${r.messagesPerSender}`,
+      fmt(r.deliveredPerSec, 0),
+      `${fmt(r.latencyMs.p50, 1)} / ${fmt(r.latencyMs.p95, 1)} / ${fmt(r.latencyMs.p99, 1)}`,
+      r.durableAckMs ? `${fmt(r.durableAckMs.p50, 1)} / ${fmt(r.durableAckMs.p99, 1)}` : 'n/a (no storage)',
+      fmt(r.wallSec, 3),
+      fmt(r.serverCpuUsPerMsg, 1),
+      fmt(r.serverCpuUtil),
+      fmt(r.clientCpuUtil),
+      String(r.lost),
+      String(r.duplicates),
+      String(r.orderViolations),
+      `${errorText(Object.values(r.sendErrors).reduce((a, b) => a + b, 0), r.sendErrors)} (${r.rateLimited})`,
+    ]),
+  );
+}
+
+/** W3 table. */
+export function fanoutTable(runs: readonly FanoutRun[]): string {
+  return table(
+    ['system', 'members × msgs', 'deliveries/s', 'last member p50 / p99 ms', 'any member p50 / p99 ms', 'send answer p50 ms', 'wall s', 'server CPU µs/delivery', 'server CPU util', 'client CPU util', 'lost', 'dups', 'order errors', 'setup s'],
+    runs.map((r) => [
+      r.system,
+      `${r.members} × ${r.messages}`,
+      fmt(r.deliveriesPerSec, 0),
+      `${fmt(r.lastMemberMs.p50, 1)} / ${fmt(r.lastMemberMs.p99, 1)}`,
+      `${fmt(r.latencyMs.p50, 1)} / ${fmt(r.latencyMs.p99, 1)}`,
+      fmt(r.sendAnswerMs.p50, 2),
+      fmt(r.wallSec, 3),
+      fmt(r.serverCpuUsPerDelivery, 2),
+      fmt(r.serverCpuUtil),
+      fmt(r.clientCpuUtil),
+      String(r.lost),
+      String(r.duplicates),
+      String(r.orderViolations),
+      fmt(r.setupSec),
     ]),
   );
 }

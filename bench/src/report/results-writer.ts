@@ -3,12 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkloadName } from '../bench-options.js';
 import type { Pinning } from '../proc/pinning.js';
+import type { FanoutRun } from '../workloads/fanout-workload.js';
 import type { KickRun } from '../workloads/kick-workload.js';
 import type { LoginStormRun } from '../workloads/login-storm-workload.js';
+import type { PairsRun } from '../workloads/pairs-workload.js';
 import type { ReconnectRun } from '../workloads/reconnect-workload.js';
-import { kickChart, loginStormChart, reconnectChart, renderSvg } from './charts.js';
+import { fanoutChart, kickChart, loginStormChart, pairsChart, reconnectChart, renderSvg } from './charts.js';
 import type { MachineInfo } from './machine-info.js';
-import { kickTable, loginStormTable, profileTable, reconnectTable } from './markdown-tables.js';
+import { fanoutTable, kickTable, loginStormTable, pairsTable, profileTable, reconnectTable } from './markdown-tables.js';
 
 /** A run that could not be measured (a peer that failed to start, a crashed server...). */
 export interface RunFailure {
@@ -34,6 +36,8 @@ export interface BenchSummary {
   readonly orchestratorPinned: boolean;
   readonly versions: Record<string, string>;
   readonly w1: LoginStormRun[];
+  readonly w2: PairsRun[];
+  readonly w3: FanoutRun[];
   readonly w4: KickRun[];
   readonly w5: ReconnectRun[];
   readonly failures: RunFailure[];
@@ -65,13 +69,21 @@ export function summaryMarkdown(s: BenchSummary): string {
     ...Object.entries(s.versions).map(([k, v]) => `- ${k}: ${v}`),
   ];
   if (s.w1.length) parts.push('', '## W1 login storm', '', loginStormTable(s.w1));
+  if (s.w2.length) parts.push('', '## W2 1:1 messages (persistence on)', '', pairsTable(s.w2));
+  if (s.w3.length) parts.push('', '## W3 group fan-out', '', fanoutTable(s.w3));
   if (s.w4.length) parts.push('', '## W4 kick-out latency', '', kickTable(s.w4));
   if (s.w5.length) parts.push('', '## W5 reconnect storm (login part)', '', reconnectTable(s.w5));
   if (s.failures.length) parts.push('', '## Failed runs', '', ...s.failures.map((f) => `- ${f.workload} ${f.system} N=${f.users}: ${f.error.split('\n')[0]}`));
-  const profiled = [...s.w1, ...s.w4, ...s.w5].filter((r) => r.profile);
+  const profiled = [
+    ...s.w1.map((r) => ({ r, n: `N=${r.users}` })),
+    ...s.w2.map((r) => ({ r, n: `pairs=${r.pairs}` })),
+    ...s.w3.map((r) => ({ r, n: `members=${r.members}` })),
+    ...s.w4.map((r) => ({ r, n: `N=${r.users}` })),
+    ...s.w5.map((r) => ({ r, n: `N=${r.users}` })),
+  ].filter((x) => x.r.profile);
   if (profiled.length) {
     parts.push('', '## CPU profiles (node --cpu-prof, main thread; samples of the measured phase)');
-    for (const r of profiled) parts.push('', `### ${r.workload} ${r.system} N=${r.users}`, '', profileTable(r.profile!));
+    for (const { r, n } of profiled) parts.push('', `### ${r.workload} ${r.system} ${n}`, '', profileTable(r.profile!));
   }
   return `${parts.join('\n')}\n`;
 }
@@ -81,6 +93,8 @@ export async function writeSummary(s: BenchSummary): Promise<void> {
   mkdirSync(s.outDir, { recursive: true });
   const charts: [string, () => Promise<string>][] = [];
   if (s.w1.length) charts.push(['w1-login-storm.svg', () => renderSvg(loginStormChart(s.w1))]);
+  if (s.w2.length) charts.push(['w2-messages.svg', () => renderSvg(pairsChart(s.w2))]);
+  if (s.w3.length) charts.push(['w3-fanout.svg', () => renderSvg(fanoutChart(s.w3))]);
   if (s.w4.length) charts.push(['w4-kick.svg', () => renderSvg(kickChart(s.w4))]);
   if (s.w5.length) charts.push(['w5-reconnect.svg', () => renderSvg(reconnectChart(s.w5))]);
   for (const [name, render] of charts) {
