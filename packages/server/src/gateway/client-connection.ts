@@ -59,6 +59,12 @@ export class ClientConnection implements SessionSink {
     this.socket.send(stringifyFrame(frame));
   }
 
+  /** Sends a frame already encoded with `stringifyFrame` (dropped silently once closing). */
+  sendEncoded(frame: string): void {
+    if (this.#closed) return;
+    this.socket.send(frame);
+  }
+
   /** Sends a push. */
   push(ev: string, body: FrameBody): void {
     this.send({ t: 'push', ev, body });

@@ -16,6 +16,10 @@ export interface SessionSink {
   kick(type: KickedOutTypeValue, closeCode: number, newInstance?: { platform: Platform; instanceID: string }): void;
   /** Closes the socket without a kick push (e.g. 4409 when the instance resumed elsewhere). */
   close(code: number, reason: string): void;
+  /** Sends an already-encoded frame (fan-out encodes a push once for all its recipients). */
+  sendEncoded(frame: string): void;
+  /** False once the socket is closing or closed. */
+  readonly isOpen: boolean;
 }
 
 /** One login instance. */
