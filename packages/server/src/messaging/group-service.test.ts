@@ -1,30 +1,12 @@
 /** Groups over a real server and raw protocol clients: every type, joining, tips, pushes, ordering. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, MessagingPush, type WireGroup, type WireMessage } from '@parley/protocol';
-import { ChatClient } from '../../test-support/chat-client.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-
-let ts: TestServer | undefined;
-const clients: ChatClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await ts?.close();
-  ts = undefined;
-});
+import type { ChatClient } from '../../test-support/chat-client.js';
+import { chatFixture } from '../../test-support/chat-fixture.js';
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
 
-async function server(): Promise<TestServer> {
-  ts = await startTestServer();
-  await ts.rest('im_open_login_svc/multiaccount_import', { Accounts: USERS });
-  return ts;
-}
-
-async function login(t: TestServer, userID: string, platform = 'Web'): Promise<ChatClient> {
-  const c = await ChatClient.login(t, userID, platform);
-  clients.push(c);
-  return c;
-}
+const { server, login } = chatFixture(USERS);
 
 async function create(owner: ChatClient, body: Record<string, unknown>): Promise<WireGroup> {
   return (await owner.ok(M.CREATE_GROUP, { name: 'G', ...body }))['group'] as WireGroup;

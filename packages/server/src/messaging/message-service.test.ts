@@ -1,29 +1,10 @@
 /** C2C messaging over a real server and raw protocol clients: send, echo, dedupe, offline sync, history. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, MAX_MESSAGE_BYTES, MessagingCommand as M, MessagingPush, type WireMessage } from '@parley/protocol';
-import { ChatClient } from '../../test-support/chat-client.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import type { ChatClient } from '../../test-support/chat-client.js';
+import { chatFixture } from '../../test-support/chat-fixture.js';
 
-let ts: TestServer | undefined;
-const clients: ChatClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await ts?.close();
-  ts = undefined;
-});
-
-async function server(): Promise<TestServer> {
-  ts = await startTestServer();
-  // Accounts exist once imported (or after a first login).
-  await ts.rest('im_open_login_svc/multiaccount_import', { Accounts: ['alice', 'bob', 'carol'] });
-  return ts;
-}
-
-async function login(t: TestServer, userID: string, platform = 'Web'): Promise<ChatClient> {
-  const c = await ChatClient.login(t, userID, platform);
-  clients.push(c);
-  return c;
-}
+const { server, login } = chatFixture(['alice', 'bob', 'carol']);
 
 const message = (body: Record<string, unknown>): WireMessage => body['message'] as WireMessage;
 

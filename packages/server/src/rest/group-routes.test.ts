@@ -1,28 +1,9 @@
 /** REST `group_open_http_svc/*` endpoints with Tencent's field names, against a real server. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, MessagingPush, type WireMessage } from '@parley/protocol';
-import { ChatClient } from '../../test-support/chat-client.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { chatFixture } from '../../test-support/chat-fixture.js';
 
-let ts: TestServer | undefined;
-const clients: ChatClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await ts?.close();
-  ts = undefined;
-});
-
-async function server(): Promise<TestServer> {
-  ts = await startTestServer();
-  await ts.rest('im_open_login_svc/multiaccount_import', { Accounts: ['alice', 'bob', 'carol', 'dave'] });
-  return ts;
-}
-
-async function login(t: TestServer, userID: string): Promise<ChatClient> {
-  const c = await ChatClient.login(t, userID);
-  clients.push(c);
-  return c;
-}
+const { server, login } = chatFixture(['alice', 'bob', 'carol', 'dave']);
 
 const text = (t: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
 
