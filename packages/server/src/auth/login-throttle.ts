@@ -33,9 +33,13 @@ export class LoginThrottle {
     this.#opts = { ...DEFAULT_LOGIN_THROTTLE, ...options };
   }
 
-  /** True if `userKey` or `ip` used up its failures in the current window. */
-  isBlocked(userKey: string, ip: string, now: number): boolean {
-    return this.#count(this.#users, userKey, now) >= this.#opts.maxFailuresPerUser || this.#count(this.#ips, ip, now) >= this.#opts.maxFailuresPerIp;
+  /**
+   * True if `userKey` or the client IP used up its failures in the current window. The IP is asked for
+   * only when some IP has failures recorded: reading a socket's peer address costs a system call.
+   */
+  isBlocked(userKey: string, ip: () => string, now: number): boolean {
+    if (this.#count(this.#users, userKey, now) >= this.#opts.maxFailuresPerUser) return true;
+    return this.#ips.size > 0 && this.#count(this.#ips, ip(), now) >= this.#opts.maxFailuresPerIp;
   }
 
   /** Records one failed login. */

@@ -18,8 +18,9 @@ export type RateVerdict = 'ok' | 'limited' | 'flood';
 /** A connected client. */
 export class ClientConnection implements SessionSink {
   readonly socket: WebSocket;
-  /** Remote IP address. */
-  readonly ip: string;
+  /** The TCP socket, for the peer address. */
+  readonly #peer: { readonly remoteAddress?: string | undefined };
+  #ip: string | undefined;
   /** When the socket opened, ms. */
   readonly openedAt: number;
   /** Last time any frame arrived, ms. */
@@ -37,15 +38,22 @@ export class ClientConnection implements SessionSink {
   readonly #opts: GatewayOptions;
   #closed = false;
 
-  constructor(socket: WebSocket, ip: string, now: number, opts: GatewayOptions) {
+  /** @param peer - the TCP socket; its address is read only when needed (a system call each time). */
+  constructor(socket: WebSocket, peer: { readonly remoteAddress?: string | undefined }, now: number, opts: GatewayOptions) {
     this.socket = socket;
-    this.ip = ip;
+    this.#peer = peer;
     this.openedAt = now;
     this.lastActivity = now;
     this.awaitingLoginSince = now;
     this.#opts = opts;
     this.#tokens = opts.requestBurst;
     this.#tokensAt = now;
+  }
+
+  /** Remote IP address (read once, on first use). */
+  get ip(): string {
+    this.#ip ??= this.#peer.remoteAddress ?? 'unknown';
+    return this.#ip;
   }
 
   /** True until the socket closed or a close was requested. */

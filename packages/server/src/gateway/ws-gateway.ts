@@ -81,7 +81,7 @@ export class WsGateway {
   }
 
   #onConnection(ws: WebSocket, req: IncomingMessage): void {
-    const conn = new ClientConnection(ws, req.socket.remoteAddress ?? 'unknown', this.#d.clock.now(), this.#d.options);
+    const conn = new ClientConnection(ws, req.socket, this.#d.clock.now(), this.#d.options);
     this.#conns.add(conn);
     this.#d.metrics.connections.inc();
     ws.on('message', (data: RawData, isBinary: boolean) => this.#onMessage(conn, data, isBinary));
@@ -156,7 +156,7 @@ export class WsGateway {
     conn.loginInFlight = true;
     try {
       const outcome = await this.#d.sessions.login(parsed.value, {
-        ip: conn.ip,
+        ip: () => conn.ip,
         sink: conn,
         isOpen: () => conn.isOpen,
         onLoggedIn: (instance, response) => {

@@ -102,6 +102,18 @@ describe('login', () => {
     expect((await loginAs(ts, 'bystander')).res.code).toBe(0);
   });
 
+  it('throttles an IP that keeps failing logins across many users with 70050', async () => {
+    ts = await startTestServer({ throttle: { maxFailuresPerUser: 100, maxFailuresPerIp: 3 } });
+    const c = await connect(ts);
+    for (let i = 0; i < 3; i++) {
+      const bad = genUserSig({ sdkAppID: ts.app.sdkAppID, key: 'f'.repeat(64), userID: `guess${i}` });
+      expect((await c.request(Command.LOGIN, { SDKAppID: ts.app.sdkAppID, userID: `guess${i}`, userSig: bad })).code).toBe(70009);
+    }
+    expect((await c.request(Command.LOGIN, { SDKAppID: ts.app.sdkAppID, userID: 'fresh', userSig: ts.sig('fresh') })).code).toBe(
+      ErrorCode.ERR_SVR_ACCOUNT_FREQ_LIMIT,
+    );
+  });
+
   it('throttling ends after the window', async () => {
     const clock = new ManualClock(Date.now());
     ts = await startTestServer({ clock, throttle: { maxFailuresPerUser: 1, windowMs: 60_000 }, gateway: { loginTimeoutMs: 3_600_000 } });

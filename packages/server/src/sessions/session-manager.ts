@@ -51,7 +51,7 @@ export interface SessionDeps {
 /** Where a login comes from. */
 export interface LoginContext {
   /** Client IP, for failure throttling. */
-  readonly ip: string;
+  readonly ip: () => string;
   /** The socket the instance will be attached to. */
   readonly sink: SessionSink;
   /** False once the socket closed (a login that finishes after that is dropped). */
@@ -115,11 +115,11 @@ export class SessionManager {
     if (state.app.status !== 'active') return fail('ERR_SVR_COMM_INVALID_SERVICE');
     const check = verifier.verify(req.userSig, req.SDKAppID, state.app.secretKey, req.userID, now);
     if (!check.ok) {
-      throttle.recordFailure(userKey, ctx.ip, now);
+      throttle.recordFailure(userKey, ctx.ip(), now);
       return { ok: false, code: check.code, message: check.reason };
     }
     if (isInvalidated(state, req.userID, check.sig)) {
-      throttle.recordFailure(userKey, ctx.ip, now);
+      throttle.recordFailure(userKey, ctx.ip(), now);
       return fail('ERR_SVR_ACCOUNT_INVALID_USERSIG');
     }
     if (!ctx.isOpen()) return fail('ERR_SDK_NOT_LOGGED_IN', 'connection closed during login');
