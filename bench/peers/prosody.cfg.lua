@@ -24,6 +24,7 @@ storage = "internal"
 modules_enabled = {
   "disco"; "roster"; "saslauth"; "blocklist"; "carbons"; "ping";
   "register"; "time"; "uptime"; "version";
+  {{ARCHIVE_MODULE}}
 }
 -- presence, message, iq, offline and c2s are autoloaded; these must not be.
 modules_disabled = { "s2s"; "tls"; "limits" }
@@ -32,5 +33,6 @@ modules_disabled = { "s2s"; "tls"; "limits" }
 allow_registration = true
 -- A second login of the same full JID kicks the older session (also Prosody's default).
 conflict_resolve = "kick_old"
+{{ARCHIVE}}
 log = { { levels = { min = "warn" }, to = "file", filename = "{{DIR}}/prosody.log" } }
 VirtualHost "localhost"

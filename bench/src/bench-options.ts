@@ -14,11 +14,11 @@ export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 /**
  * Systems each workload can run on: W5 needs a resume, which only Parley has (the floor just logs in
- * again); the messaging workloads (W2, W3) have no XMPP client yet.
+ * again); the XMPP client sends 1:1 messages (W2) but does not join rooms (W3).
  */
 export const WORKLOAD_SYSTEMS: Readonly<Record<WorkloadName, readonly SystemName[]>> = {
   w1: SYSTEM_NAMES,
-  w2: ['parley', 'floor'],
+  w2: SYSTEM_NAMES,
   w3: ['parley', 'floor'],
   w4: SYSTEM_NAMES,
   w5: ['parley', 'floor'],

@@ -130,9 +130,14 @@ export async function runBench(raw: unknown, io: RunBenchIO = {}): Promise<Bench
           summary.w1.push(...runs);
           writeSystemResult(summary, workload, system, runs);
         } else if (workload === 'w2') {
-          const r = await attempt(workload, system, o.pairs * 2, () => runPairs(ctx, driver, o.pairs, o.messages));
-          if (r) summary.w2.push(r);
-          writeSystemResult(summary, workload, system, r ? [r] : []);
+          // XMPP peers run twice, archive off and on (peer-bench's "mam-on"), as separate servers.
+          const runs = [];
+          for (const archive of system === 'ejabberd' || system === 'prosody' ? [false, true] : [false]) {
+            const r = await attempt(workload, system, o.pairs * 2, () => runPairs(ctx, driver, o.pairs, o.messages, archive));
+            if (r) runs.push(r);
+          }
+          summary.w2.push(...runs);
+          writeSystemResult(summary, workload, system, runs);
         } else if (workload === 'w3') {
           const runs = [];
           for (const n of o.groupSizes) {

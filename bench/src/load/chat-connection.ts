@@ -1,12 +1,14 @@
 /**
  * Connections that send and receive messages, for the messaging workloads (W2, W3): Parley over its
  * wire protocol (`wslogin`, then `openim.sendmsg` and the `openim.msg` push, docs/PROTOCOL.md §16),
- * and the floor relay (`{"t":"m"}` forwarded verbatim, `{"t":"g"}` fanned out to a room).
+ * the floor relay (`{"t":"m"}` forwarded verbatim, `{"t":"g"}` fanned out to a room), and XMPP
+ * (`<message type='chat'>`, xmpp-chat-connection.ts).
  */
 import { Command, isRecord, MessagingCommand, MessagingPush, parseServerFrame, PROTOCOL_VERSION } from '@parley/protocol';
 import { genUserSig } from '@parley/usersig';
 import { WebSocket } from 'ws';
-import type { FloorTarget, ParleyTarget } from './load-target.js';
+import type { FloorTarget, ParleyTarget, XmppTarget } from './load-target.js';
+import { connectXmpp } from './xmpp-chat-connection.js';
 
 /** Lifetime of the UserSigs minted for a run, s. */
 const SIG_SECONDS = 86_400;
@@ -169,14 +171,18 @@ export async function connectFloor(target: FloorTarget, user: string, timeoutMs:
   return conn;
 }
 
-/** Logs `users` in, `concurrency` at a time, in order. */
-export async function connectAll(target: ParleyTarget | FloorTarget, users: readonly string[], concurrency: number, timeoutMs: number): Promise<ChatConnection[]> {
+/**
+ * Logs `users` in, `concurrency` at a time, in order.
+ * @param onBounce - XMPP only: called for every `type='error'` message a connection receives.
+ */
+export async function connectAll(target: ParleyTarget | FloorTarget | XmppTarget, users: readonly string[], concurrency: number, timeoutMs: number, onBounce?: (from: string) => void): Promise<ChatConnection[]> {
   const out: ChatConnection[] = new Array<ChatConnection>(users.length);
   let next = 0;
   const worker = async () => {
     while (next < users.length) {
       const i = next++;
-      out[i] = target.kind === 'parley' ? await connectParley(target, users[i]!, timeoutMs) : await connectFloor(target, users[i]!, timeoutMs);
+      const user = users[i]!;
+      out[i] = target.kind === 'parley' ? await connectParley(target, user, timeoutMs) : target.kind === 'floor' ? await connectFloor(target, user, timeoutMs) : await connectXmpp(target, user, timeoutMs, onBounce);
     }
   };
   try {

@@ -4,7 +4,7 @@
  * the orchestrator disconnects, so it can never outlive a run.
  */
 import { FloorWireClient } from './floor-wire-client.js';
-import { parseGeneratorCommand, type GeneratorCommand, type GeneratorReply } from './generator-messages.js';
+import { parseGeneratorCommand, type CatchUpReport, type GeneratorCommand, type GeneratorReply } from './generator-messages.js';
 import { runKickSequence } from './kick-sequence.js';
 import type { LoadTarget } from './load-target.js';
 import { runStorm } from './login-storm.js';
@@ -32,6 +32,30 @@ function makeClient(target: LoadTarget, list: readonly string[], sources: Source
   }
 }
 
+/** Every session catches up at once (W5, after the reconnect storm). */
+async function catchUpAll(list: readonly (WireSession | undefined)[], timeoutMs: number): Promise<CatchUpReport> {
+  const held: { user: string; from: string; text: string }[] = [];
+  const errors: Record<string, number> = {};
+  let syncDuplicates = 0;
+  let alsoPushed = 0;
+  const fail = (kind: string) => (errors[kind] = (errors[kind] ?? 0) + 1);
+  await Promise.all(
+    list.map(async (s) => {
+      if (!s) return fail('no session');
+      if (!s.catchUp) return fail('no catch-up on this system');
+      try {
+        const r = await s.catchUp(timeoutMs);
+        for (const m of r.messages) held.push({ user: s.user, from: m.from, text: m.text });
+        syncDuplicates += r.syncDuplicates;
+        alsoPushed += r.alsoPushed;
+      } catch (err) {
+        fail(err instanceof Error ? err.message : String(err));
+      }
+    }),
+  );
+  return { held, syncDuplicates, alsoPushed, errors };
+}
+
 async function handle(cmd: GeneratorCommand): Promise<void> {
   if (cmd.op === 'init') {
     users = cmd.users;
@@ -43,7 +67,12 @@ async function handle(cmd: GeneratorCommand): Promise<void> {
     sessions = [];
     return reply({ op: 'dropped' });
   }
+  if (cmd.op === 'disconnect') {
+    for (const s of sessions) s?.terminate();
+    return reply({ op: 'disconnected' });
+  }
   if (!client) throw new Error(`${cmd.op} before init`);
+  if (cmd.op === 'catchup') return reply({ op: 'caughtup', report: await catchUpAll(sessions, cmd.timeoutMs) });
   if (cmd.op === 'storm') {
     const onProgress = (done: number) => reply({ op: 'progress', done });
     const { report, sessions: next } = await runStorm(client, users, { concurrency: cmd.concurrency, timeoutMs: cmd.timeoutMs, onProgress }, cmd.reconnect ? sessions : undefined);

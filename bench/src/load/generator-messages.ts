@@ -16,7 +16,21 @@ export type GeneratorCommand =
   /** W4 over `users`, one at a time. Answered `kick`. */
   | { readonly op: 'kick'; readonly users: readonly string[]; readonly timeoutMs: number; readonly waitMs: number }
   /** Drop every session. Answered `dropped`. */
-  | { readonly op: 'drop' };
+  | { readonly op: 'drop' }
+  /** Drop every session's connection but keep the sessions, so a reconnect storm resumes them. Answered `disconnected`. */
+  | { readonly op: 'disconnect' }
+  /** Parley (W5): every session catches up with `openim.sync`. Answered `caughtup`. */
+  | { readonly op: 'catchup'; readonly timeoutMs: number };
+
+/** What the sessions of one generator hold after catching up. */
+export interface CatchUpReport {
+  /** Every message held, once per receiving user. */
+  readonly held: readonly { readonly user: string; readonly from: string; readonly text: string }[];
+  readonly syncDuplicates: number;
+  readonly alsoPushed: number;
+  /** Sessions that could not catch up (no session, a refused sync...), by reason. */
+  readonly errors: Record<string, number>;
+}
 
 /** Generator → orchestrator. */
 export type GeneratorReply =
@@ -25,6 +39,8 @@ export type GeneratorReply =
   | { readonly op: 'storm'; readonly report: StormReport }
   | { readonly op: 'kick'; readonly report: KickReport }
   | { readonly op: 'dropped' }
+  | { readonly op: 'disconnected' }
+  | { readonly op: 'caughtup'; readonly report: CatchUpReport }
   | { readonly op: 'failed'; readonly error: string };
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -53,6 +69,11 @@ export function parseGeneratorCommand(raw: unknown): Parsed<GeneratorCommand> {
       return valid({ op: 'kick', users: raw['users'], timeoutMs: raw['timeoutMs'], waitMs: raw['waitMs'] });
     case 'drop':
       return valid({ op: 'drop' });
+    case 'disconnect':
+      return valid({ op: 'disconnect' });
+    case 'catchup':
+      if (!positive(raw['timeoutMs'])) return invalid('catchup.timeoutMs must be a positive integer');
+      return valid({ op: 'catchup', timeoutMs: raw['timeoutMs'] });
     default:
       return invalid(`unknown command op ${String(raw['op'])}`);
   }
@@ -80,6 +101,17 @@ function parseKickReport(raw: unknown): Parsed<KickReport> {
   return valid(raw as unknown as KickReport);
 }
 
+function parseCatchUpReport(raw: unknown): Parsed<CatchUpReport> {
+  if (!isRecord(raw)) return invalid('caughtup.report must be an object');
+  const held = raw['held'];
+  if (!Array.isArray(held) || !held.every((h) => isRecord(h) && typeof h['user'] === 'string' && typeof h['from'] === 'string' && typeof h['text'] === 'string')) {
+    return invalid('caughtup.report.held must be an array of { user, from, text }');
+  }
+  if (!isUint(raw['syncDuplicates']) || !isUint(raw['alsoPushed'])) return invalid('caughtup.report.syncDuplicates and alsoPushed must be integers');
+  if (!isCounts(raw['errors'])) return invalid('caughtup.report.errors must map strings to numbers');
+  return valid(raw as unknown as CatchUpReport);
+}
+
 /** Parses a reply received by the orchestrator. */
 export function parseGeneratorReply(raw: unknown): Parsed<GeneratorReply> {
   if (!isRecord(raw)) return invalid('reply must be an object');
@@ -88,6 +120,12 @@ export function parseGeneratorReply(raw: unknown): Parsed<GeneratorReply> {
       return valid({ op: 'ready' });
     case 'dropped':
       return valid({ op: 'dropped' });
+    case 'disconnected':
+      return valid({ op: 'disconnected' });
+    case 'caughtup': {
+      const r = parseCatchUpReport(raw['report']);
+      return r.ok ? valid({ op: 'caughtup', report: r.value }) : r;
+    }
     case 'progress':
       return isUint(raw['done']) ? valid({ op: 'progress', done: raw['done'] }) : invalid('progress.done must be an integer');
     case 'failed':

@@ -6,7 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { GENERATOR_SCRIPT } from '../paths.js';
 import { pinnedCommand, type Pinning } from '../proc/pinning.js';
 import { spawnOwned, stopPid } from '../proc/child-processes.js';
-import { parseGeneratorReply, type GeneratorCommand, type GeneratorReply } from './generator-messages.js';
+import { mergeCounts } from '../report/stats.js';
+import { parseGeneratorReply, type CatchUpReport, type GeneratorCommand, type GeneratorReply } from './generator-messages.js';
 import type { KickReport } from './kick-sequence.js';
 import type { LoadTarget } from './load-target.js';
 import type { StormReport } from './login-storm.js';
@@ -151,6 +152,23 @@ export class GeneratorPool {
   /** Drops every session of every generator. */
   async drop(): Promise<void> {
     await Promise.all(this.#gens.map((g) => g.request({ op: 'drop' }, 'dropped', 30_000)));
+  }
+
+  /** Drops every session's connection at once, keeping the sessions for a resuming reconnect storm. */
+  async disconnect(): Promise<void> {
+    await Promise.all(this.#gens.map((g) => g.request({ op: 'disconnect' }, 'disconnected', 30_000)));
+  }
+
+  /** Parley (W5): every session of every generator catches up with `openim.sync`; the reports merged. */
+  async catchUp(timeoutMs: number): Promise<CatchUpReport> {
+    const replies = await Promise.all(this.#gens.map((g) => g.request({ op: 'catchup', timeoutMs }, 'caughtup', timeoutMs + 10_000)));
+    const reports = replies.map((r) => r.report);
+    return {
+      held: reports.flatMap((r) => r.held),
+      syncDuplicates: reports.reduce((a, r) => a + r.syncDuplicates, 0),
+      alsoPushed: reports.reduce((a, r) => a + r.alsoPushed, 0),
+      errors: mergeCounts(reports.map((r) => r.errors)),
+    };
   }
 
   /** Stops the generators (their sessions die with them). */

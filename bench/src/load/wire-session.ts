@@ -32,6 +32,29 @@ export interface WireSession {
   terminate(): void;
   /** Closes politely (WebSocket 1000, XMPP `</stream:stream>`). */
   close(): void;
+  /**
+   * Parley only (W5): catches up as docs/PROTOCOL.md §16.4 says, `openim.sync` from cursor 0 (the
+   * bench clients never synced before) until complete, and returns the messages received, deduped by
+   * (sender, `ID`) across the sync pages and the pushes since login. Rejects on a refused request.
+   */
+  catchUp?(timeoutMs: number): Promise<CaughtUp>;
+}
+
+/** A message a client holds after catching up. */
+export interface HeldMessage {
+  readonly from: string;
+  readonly id: string;
+  readonly text: string;
+}
+
+/** What {@link WireSession.catchUp} found. */
+export interface CaughtUp {
+  /** Each received message once. */
+  readonly messages: readonly HeldMessage[];
+  /** Copies of an already-held message inside the sync pages (a server fault: should be 0). */
+  readonly syncDuplicates: number;
+  /** Messages that came both as a push (after the resume) and in the sync, deduped by `ID`. */
+  readonly alsoPushed: number;
 }
 
 /** Options of one login. */

@@ -63,6 +63,7 @@ export class XmppStream {
   #waiter: Waiter | undefined;
   #streamError: ((text: string) => void) | undefined;
   #closed: ((err?: Error) => void) | undefined;
+  #stanza: ((xml: string) => void) | undefined;
   #ended = false;
 
   /** Connects to `host:port` from `localAddress`; resolves once the TCP connection is up. */
@@ -132,6 +133,15 @@ export class XmppStream {
     this.#scan();
   }
 
+  /**
+   * Calls `fn` with every complete top-level stanza that arrives while no answer is awaited (after
+   * the login, the buffer holds nothing but stanzas).
+   */
+  onStanza(fn: (xml: string) => void): void {
+    this.#stanza = fn;
+    this.#scan();
+  }
+
   /** Calls `fn` when the TCP connection closes. */
   onClose(fn: () => void): void {
     this.#closed = fn;
@@ -151,7 +161,14 @@ export class XmppStream {
       fn(this.#buf.slice(errAt, errAt + 200));
     }
     const w = this.#waiter;
-    if (!w) return;
+    if (!w) {
+      const fn = this.#stanza;
+      if (!fn || errAt >= 0) return;
+      const { stanzas, rest } = splitStanzas(this.#buf);
+      this.#buf = rest;
+      for (const x of stanzas) fn(x);
+      return;
+    }
     if (errAt >= 0) {
       this.#waiter = undefined;
       clearTimeout(w.timer);
@@ -176,6 +193,37 @@ export class XmppStream {
   destroy(): void {
     this.socket.destroy();
   }
+}
+
+/** Opening, closing or self-closing tag, with its name (comments and PIs never occur in a stream). */
+const TAG = /<(\/?)([^\s>/]+)[^>]*?(\/?)>/g;
+
+/**
+ * Cuts the complete top-level elements off the front of `buf` (whitespace between them is
+ * dropped); `rest` is the incomplete tail. Nesting is followed by counting tags, which is exact for
+ * the well-formed XML a server writes (attribute values never hold a raw `>` in these exchanges).
+ */
+export function splitStanzas(buf: string): { stanzas: string[]; rest: string } {
+  const stanzas: string[] = [];
+  let start = 0;
+  let depth = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(buf); m; m = TAG.exec(buf)) {
+    if (depth === 0 && m[1] === '/') break; // `</stream:stream>`: the stream is over.
+    if (m[1] === '/') depth--;
+    else if (m[3] !== '/') depth++;
+    if (depth === 0) {
+      const xml = buf.slice(start, TAG.lastIndex).trim();
+      if (xml) stanzas.push(xml);
+      start = TAG.lastIndex;
+    }
+  }
+  return { stanzas, rest: buf.slice(start) };
+}
+
+/** Reverses the five predefined XML entities. */
+export function xmlUnescape(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
 }
 
 /** XML-escapes text for element content. */

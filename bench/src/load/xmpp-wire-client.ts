@@ -11,6 +11,24 @@ import type { SourceAddresses } from './source-addresses.js';
 /** The resource every session binds: a second login of the same user therefore conflicts. */
 export const BENCH_RESOURCE = 'bench';
 
+/**
+ * The login exchanges on an open stream: stream open, SASL PLAIN, restart, bind of
+ * {@link BENCH_RESOURCE}. `left()` gives the ms left for each wait; `bindSent` runs as the bind
+ * request goes out (W1 times the login's last round trip from there).
+ */
+export async function xmppLoginSteps(stream: XmppStream, t: XmppTarget, user: string, left: () => number, bindSent: () => void = () => undefined): Promise<void> {
+  stream.send(streamHeader(t.domain));
+  await stream.expect(Expect.features, left());
+  const plain = Buffer.from(`\0${user}\0${t.password}`, 'utf8').toString('base64');
+  stream.send(`<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>${plain}</auth>`);
+  await stream.expect(Expect.saslSuccess, left());
+  stream.send(streamHeader(t.domain));
+  await stream.expect(Expect.features, left());
+  bindSent();
+  stream.send(`<iq type='set' id='bind1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>${xmlText(BENCH_RESOURCE)}</resource></bind></iq>`);
+  await stream.expect(Expect.iqResult('bind1'), left());
+}
+
 class XmppSession extends SessionState implements WireSession {
   readonly user: string;
   readonly #stream: XmppStream;
@@ -55,16 +73,7 @@ export class XmppWireClient implements WireClient {
     session.startedAt = startedAt;
     stream.onClose(() => session.markClosed());
     try {
-      stream.send(streamHeader(t.domain));
-      await stream.expect(Expect.features, left());
-      const plain = Buffer.from(`\0${user}\0${t.password}`, 'utf8').toString('base64');
-      stream.send(`<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>${plain}</auth>`);
-      await stream.expect(Expect.saslSuccess, left());
-      stream.send(streamHeader(t.domain));
-      await stream.expect(Expect.features, left());
-      session.requestSentAt = performance.now();
-      stream.send(`<iq type='set' id='bind1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>${xmlText(BENCH_RESOURCE)}</resource></bind></iq>`);
-      await stream.expect(Expect.iqResult('bind1'), left());
+      await xmppLoginSteps(stream, t, user, left, () => (session.requestSentAt = performance.now()));
       session.answeredAt = performance.now();
     } catch (err) {
       stream.destroy();

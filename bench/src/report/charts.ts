@@ -64,7 +64,7 @@ export function loginStormChart(runs: readonly LoginStormRun[]): TopLevelSpec {
 
 /** W2: delivered msgs/s, p99 latency and server CPU µs per message, per system. */
 export function pairsChart(runs: readonly PairsRun[]): TopLevelSpec {
-  const rows = runs.map((r) => ({ system: r.system, run: `${r.pairs} pairs`, rate: r.deliveredPerSec, p99: r.latencyMs.p99, cpu: r.serverCpuUsPerMsg }));
+  const rows = runs.map((r) => ({ system: r.archive === 'mam' ? `${r.system} +mam` : r.system, run: `${r.pairs} pairs`, rate: r.deliveredPerSec, p99: r.latencyMs.p99, cpu: r.serverCpuUsPerMsg }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'W2 1:1 messages (closed loop, 10 unacked per sender); red: Parley target', anchor: 'start' },

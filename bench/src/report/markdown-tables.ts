@@ -3,7 +3,8 @@ import type { FanoutRun } from '../workloads/fanout-workload.js';
 import type { KickRun } from '../workloads/kick-workload.js';
 import type { LoginStormRun } from '../workloads/login-storm-workload.js';
 import type { PairsRun } from '../workloads/pairs-workload.js';
-import type { ReconnectRun } from '../workloads/reconnect-workload.js';
+import type { OutageMessages, ReconnectRun } from '../workloads/reconnect-workload.js';
+import { totalCount } from './stats.js';
 import type { ProfileSummary } from './profile-summary.js';
 
 const fmt = (n: number | undefined, digits = 2): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
@@ -45,13 +46,14 @@ export function loginStormTable(runs: readonly LoginStormRun[]): string {
 /** W2 table. */
 export function pairsTable(runs: readonly PairsRun[]): string {
   return table(
-    ['system', 'pairs × msgs', 'delivered msgs/s', 'p50 / p95 / p99 ms', 'durable ack p50 / p99 ms', 'wall s', 'server CPU µs/msg', 'server CPU util', 'client CPU util', 'lost', 'dups', 'order errors', 'send errors (rate-limited)'],
+    ['system', 'storage', 'pairs × msgs', 'delivered msgs/s', 'p50 / p95 / p99 ms', 'durable ack p50 / p99 ms', 'wall s', 'server CPU µs/msg', 'server CPU util', 'client CPU util', 'lost', 'dups', 'order errors', 'send errors (rate-limited)'],
     runs.map((r) => [
       r.system,
+      r.archive,
       `${r.pairs} × ${r.messagesPerSender}`,
       fmt(r.deliveredPerSec, 0),
       `${fmt(r.latencyMs.p50, 1)} / ${fmt(r.latencyMs.p95, 1)} / ${fmt(r.latencyMs.p99, 1)}`,
-      r.durableAckMs ? `${fmt(r.durableAckMs.p50, 1)} / ${fmt(r.durableAckMs.p99, 1)}` : 'n/a (no storage)',
+      r.durableAckMs ? `${fmt(r.durableAckMs.p50, 1)} / ${fmt(r.durableAckMs.p99, 1)}` : 'n/a (no send answer)',
       fmt(r.wallSec, 3),
       fmt(r.serverCpuUsPerMsg, 1),
       fmt(r.serverCpuUtil),
@@ -105,10 +107,20 @@ export function kickTable(runs: readonly KickRun[]): string {
   );
 }
 
+/** W5 outage messages in one cell: "500 → 500 (0 lost, 0 dups)", plus any failures. */
+function outageText(m: OutageMessages): string {
+  const extra = [
+    m.unexpected ? `${m.unexpected} unexpected` : '',
+    totalCount(m.sendErrors) ? `send errors ${errorText(totalCount(m.sendErrors), m.sendErrors)}` : '',
+    totalCount(m.catchUpErrors) ? `catch-up errors ${errorText(totalCount(m.catchUpErrors), m.catchUpErrors)}` : '',
+  ].filter(Boolean);
+  return `${m.sent} → ${m.delivered} (${m.lost} lost, ${m.duplicates} dups${extra.length ? `; ${extra.join('; ')}` : ''})`;
+}
+
 /** W5 table. */
 export function reconnectTable(runs: readonly ReconnectRun[]): string {
   return table(
-    ['system', 'N', 'cold storm s', 'drop → all back s', 'ratio (target ≤ 2)', 'resumed', 'reconnect p50 / p99 ms', 'server CPU ms/login cold / reconnect', 'errors cold / reconnect', 'messages'],
+    ['system', 'N', 'cold storm s', 'drop → all back s', 'ratio (target ≤ 2)', 'resumed', 'reconnect p50 / p99 ms', 'server CPU ms/login cold / reconnect', 'errors cold / reconnect', 'outage messages sent → delivered (lost, dups)', 'catch-up s'],
     runs.map((r) => [
       r.system,
       String(r.users),
@@ -119,7 +131,8 @@ export function reconnectTable(runs: readonly ReconnectRun[]): string {
       `${fmt(r.reconnect.latencyMs.p50, 1)} / ${fmt(r.reconnect.latencyMs.p99, 1)}`,
       `${fmt(r.cold.serverCpuMsPerLogin, 3)} / ${fmt(r.reconnect.serverCpuMsPerLogin, 3)}`,
       `${errorText(r.cold.errorCount, r.cold.errors)} / ${errorText(r.reconnect.errorCount, r.reconnect.errors)}`,
-      r.messages,
+      typeof r.messages === 'string' ? r.messages : outageText(r.messages),
+      typeof r.messages === 'string' ? 'n/a' : fmt(r.messages.catchUpSec, 3),
     ]),
   );
 }

@@ -69,7 +69,7 @@ export function summaryMarkdown(s: BenchSummary): string {
     ...Object.entries(s.versions).map(([k, v]) => `- ${k}: ${v}`),
   ];
   if (s.w1.length) parts.push('', '## W1 login storm', '', loginStormTable(s.w1));
-  if (s.w2.length) parts.push('', '## W2 1:1 messages (persistence on)', '', pairsTable(s.w2));
+  if (s.w2.length) parts.push('', '## W2 1:1 messages (Parley persists every message; XMPP with the archive off and on)', '', pairsTable(s.w2));
   if (s.w3.length) parts.push('', '## W3 group fan-out', '', fanoutTable(s.w3));
   if (s.w4.length) parts.push('', '## W4 kick-out latency', '', kickTable(s.w4));
   if (s.w5.length) parts.push('', '## W5 reconnect storm (login part)', '', reconnectTable(s.w5));

@@ -11,7 +11,7 @@ import { listProcesses, readEnviron } from '../proc/proc-stats.js';
 import { freePort } from './free-port.js';
 import type { RunningSystem, SystemDriver, SystemStartOptions } from './system-types.js';
 import { registerXmppUsers, waitForXmpp } from './xmpp-register.js';
-import { chownTree, debianVersion, renderTemplate, startPeerProcess, systemUser, XMPP_DOMAIN, XMPP_PASSWORD } from './xmpp-peer.js';
+import { archiveLines, chownTree, debianVersion, renderTemplate, startPeerProcess, systemUser, XMPP_DOMAIN, XMPP_PASSWORD } from './xmpp-peer.js';
 
 /** Stops the epmd daemons started with `ERL_EPMD_PORT=<port>` (ours only), by pid. */
 async function stopEpmd(port: number): Promise<void> {
@@ -31,7 +31,7 @@ export const ejabberdDriver: SystemDriver = {
     mkdirSync(join(dir, 'logs'), { recursive: true });
     const port = await freePort();
     const epmdPort = await freePort();
-    renderTemplate('ejabberd.yml', join(dir, 'ejabberd.yml'), { PORT: String(port), MAX_USER_SESSIONS: String(options.maxUserSessions) });
+    renderTemplate('ejabberd.yml', join(dir, 'ejabberd.yml'), { PORT: String(port), MAX_USER_SESSIONS: String(options.maxUserSessions), ARCHIVE: archiveLines('ejabberd-mam.yml', options.archive === true) });
     renderTemplate('ejabberdctl.cfg', join(dir, 'ejabberdctl.cfg'), { DIR: dir });
     if (existsSync('/etc/ejabberd/inetrc')) copyFileSync('/etc/ejabberd/inetrc', join(dir, 'inetrc'));
     chownTree(dir, user);

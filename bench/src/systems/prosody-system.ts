@@ -9,7 +9,7 @@ import { stopPid } from '../proc/child-processes.js';
 import { freePort } from './free-port.js';
 import type { RunningSystem, SystemDriver, SystemStartOptions } from './system-types.js';
 import { registerXmppUsers, waitForXmpp } from './xmpp-register.js';
-import { chownTree, debianVersion, renderTemplate, startPeerProcess, systemUser, XMPP_DOMAIN, XMPP_PASSWORD } from './xmpp-peer.js';
+import { archiveLines, chownTree, debianVersion, renderTemplate, startPeerProcess, systemUser, XMPP_DOMAIN, XMPP_PASSWORD } from './xmpp-peer.js';
 
 /** Starts Prosody from /usr/bin/prosody. */
 export const prosodyDriver: SystemDriver = {
@@ -22,7 +22,7 @@ export const prosodyDriver: SystemDriver = {
     mkdirSync(join(dir, 'data'), { recursive: true });
     mkdirSync(join(dir, 'certs'), { recursive: true });
     const port = await freePort();
-    renderTemplate('prosody.cfg.lua', join(dir, 'prosody.cfg.lua'), { PORT: String(port), DIR: dir });
+    renderTemplate('prosody.cfg.lua', join(dir, 'prosody.cfg.lua'), { PORT: String(port), DIR: dir, ARCHIVE: archiveLines('prosody-mam.cfg.lua', options.archive === true), ARCHIVE_MODULE: options.archive === true ? '"mam";' : '' });
     chownTree(dir, user);
     const argv = ['/usr/bin/prosody', '-F', '--config', join(dir, 'prosody.cfg.lua')];
     const env = { PATH: process.env['PATH'] ?? '/usr/sbin:/usr/bin:/sbin:/bin', HOME: dir, LANG: 'C.UTF-8' };

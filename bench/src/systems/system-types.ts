@@ -15,6 +15,12 @@ export interface SystemStartOptions {
   readonly workDir: string;
   /** ejabberd's `max_user_sessions` (peer-bench: 10, and 1 for the kick test). */
   readonly maxUserSessions: number;
+  /**
+   * XMPP peers only: archive every message (ejabberd `mod_mam` with `default: always`, Prosody `mam`
+   * with `default_archive_policy = true`; bench/peers/*-mam.*), as peer-bench's W2 "mam-on" runs.
+   * Default false.
+   */
+  readonly archive?: boolean;
   /** Node systems only (Parley, floor): write a V8 CPU profile (`node --cpu-prof`) into this directory. */
   readonly cpuProfileDir?: string;
 }

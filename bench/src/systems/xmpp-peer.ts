@@ -24,6 +24,11 @@ export function renderTemplate(template: string, dest: string, values: Readonly<
   writeFileSync(dest, text);
 }
 
+/** The archive lines of a peer config: `bench/peers/<file>` when archiving, else nothing. */
+export function archiveLines(file: string, archive: boolean): string {
+  return archive ? readFileSync(join(PEERS_DIR, file), 'utf8').replace(/^(#|--).*\n/gm, '').trimEnd() : '';
+}
+
 /** uid and gid of a system user, or undefined if it does not exist. */
 export function systemUser(name: string): { uid: number; gid: number } | undefined {
   const uid = Number(spawnSync('id', ['-u', name], { encoding: 'utf8' }).stdout.trim());

@@ -2,7 +2,9 @@
  * W2 1:1 messages (peer-bench.md method): P pairs, each sender sends M messages to its partner in a
  * closed loop with at most {@link WINDOW} unacknowledged, where a message counts as acknowledged
  * when the partner has it. Parley stores every message before answering the send (persistence on);
- * the answer's delay is recorded too. The floor forwards `{"t":"m"}` verbatim.
+ * the answer's delay is recorded too. The floor forwards `{"t":"m"}` verbatim. ejabberd and Prosody
+ * get `<message type='chat'>` to the partner's bare JID after initial presence, once with the
+ * message archive off and once on (peer-bench's "mam-on", the fair comparison with Parley).
  *
  * The clients run in the orchestrator process, which is pinned to the load CPU.
  */
@@ -30,6 +32,11 @@ export interface PairsRun {
   readonly pairs: number;
   /** Messages per sender. */
   readonly messagesPerSender: number;
+  /**
+   * Where messages are stored: Parley `sqlite` (every message), the floor `none`, XMPP `off` or
+   * `mam` (the server's message archive on for every message).
+   */
+  readonly archive: 'sqlite' | 'none' | 'off' | 'mam';
   readonly sent: number;
   readonly delivered: number;
   readonly lost: number;
@@ -58,14 +65,15 @@ export interface PairsRun {
 }
 
 async function measure(ctx: RunContext, sys: RunningSystem, label: string, pairs: number, perSender: number) {
-  if (sys.target.kind !== 'parley' && sys.target.kind !== 'floor') throw new Error('W2 runs on Parley and the floor only');
   const names = userNames(pairs * 2);
   await sys.prepareUsers(names);
-  const conns = await connectAll(sys.target, names, Math.min(ctx.concurrency, 100), ctx.loginTimeoutMs);
+  const sendErrors: Record<string, number> = {};
+  // An XMPP error bounce names no message; it is counted, and the message shows up as lost.
+  const bounced = () => (sendErrors['xmpp-error'] = (sendErrors['xmpp-error'] ?? 0) + 1);
+  const conns = await connectAll(sys.target, names, Math.min(ctx.concurrency, 100), ctx.loginTimeoutMs, bounced);
   try {
     const tracker = new DeliveryTracker();
     const acks: number[] = [];
-    const sendErrors: Record<string, number> = {};
     let rateLimited = 0;
     const total = pairs * perSender;
     const bar = new ProgressBar(ctx.out, label, total);
@@ -143,9 +151,10 @@ async function measure(ctx: RunContext, sys: RunningSystem, label: string, pairs
   }
 }
 
-/** Runs W2 for one system. */
-export async function runPairs(ctx: RunContext, driver: SystemDriver, pairs: number, perSender: number): Promise<PairsRun> {
-  const { result: r, profile } = await withSystem(ctx, driver, `w2-${pairs}`, 10, (sys) => measure(ctx, sys, `W2 ${driver.name} pairs=${pairs}`, pairs, perSender));
+/** Runs W2 for one system; `archive` turns on an XMPP peer's message archive (default off). */
+export async function runPairs(ctx: RunContext, driver: SystemDriver, pairs: number, perSender: number, archive = false): Promise<PairsRun> {
+  const label = `W2 ${driver.name}${archive ? ' +mam' : ''} pairs=${pairs}`;
+  const { result: r, profile } = await withSystem(ctx, driver, `w2-${pairs}`, 10, (sys) => measure(ctx, sys, label, pairs, perSender), archive);
   const wallSec = Math.max(0.001, (r.tracker.lastReceivedAt - r.tracker.firstSentAt) / 1000);
   const cpu = r.after.cpuSec - r.before.cpuSec;
   return {
@@ -153,6 +162,7 @@ export async function runPairs(ctx: RunContext, driver: SystemDriver, pairs: num
     system: driver.name,
     pairs,
     messagesPerSender: perSender,
+    archive: driver.name === 'parley' ? 'sqlite' : driver.name === 'floor' ? 'none' : archive ? 'mam' : 'off',
     sent: r.total,
     delivered: r.counts.delivered,
     lost: r.total - r.counts.delivered,

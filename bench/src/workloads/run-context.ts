@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Pinning } from '../proc/pinning.js';
 import { summarizeCpuProfile, type MonoWindow, type ProfileSummary } from '../report/profile-summary.js';
 import type { ProgressSink } from '../report/progress-bar.js';
-import type { RunningSystem, SystemDriver } from '../systems/system-types.js';
+import type { RunningSystem, SystemDriver, SystemStartOptions } from '../systems/system-types.js';
 
 /** Shared settings of one bench invocation. */
 export interface RunContext {
@@ -33,7 +33,8 @@ export const toMB = (bytes: number): number => bytes / 1_048_576;
 /**
  * Starts `driver` in a fresh directory, runs `fn`, and always stops it. With profiling on and the
  * system running on Node (Parley, the floor), the CPU profile written at its exit is summarised into `profile`, limited to
- * the `profileWindow` the result names (the measured phase) when it names one.
+ * the `profileWindow` the result names (the measured phase) when it names one. `archive` turns on the
+ * XMPP peers' message archive (see {@link SystemStartOptions.archive}).
  */
 export async function withSystem<T extends { readonly profileWindow?: MonoWindow }>(
   ctx: RunContext,
@@ -41,13 +42,14 @@ export async function withSystem<T extends { readonly profileWindow?: MonoWindow
   label: string,
   maxUserSessions: number,
   fn: (sys: RunningSystem) => Promise<T>,
+  archive = false,
 ): Promise<{ result: T; profile: ProfileSummary | undefined }> {
   const workDir = mkdtempSync(join(ctx.workRoot, `${driver.name}-`));
   // The XMPP peers run as their own users and must reach their directory inside it.
   chmodSync(workDir, 0o755);
   const cpuProfileDir = ctx.profileDir && (driver.name === 'parley' || driver.name === 'floor') ? join(ctx.profileDir, `${label}-${driver.name}`) : undefined;
   if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
-  const sys = await driver.start({ pinning: ctx.pinning, workDir, maxUserSessions, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+  const sys = await driver.start({ pinning: ctx.pinning, workDir, maxUserSessions, archive, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
   let result: T;
   try {
     result = await fn(sys);

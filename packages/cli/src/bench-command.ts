@@ -1,6 +1,6 @@
 /**
  * `parley bench <workload>`: the side-by-side benchmarks of `bench/` (Parley against a bare `ws`
- * floor, ejabberd and Prosody; the messaging workloads W2 and W3 against the floor). The runner is not part of the published CLI: it lives in the
+ * floor, ejabberd and Prosody; W3 and W5 against the floor only). The runner is not part of the published CLI: it lives in the
  * repository's `bench/` workspace and is loaded from there (built first when its output is missing
  * or older than its sources), so the CLI package gains no dependency on it.
  */
@@ -105,7 +105,7 @@ export function registerBenchCommand(program: Command): void {
     .command('bench')
     .description('benchmark Parley side by side with a bare ws floor, ejabberd and Prosody (run from a repository checkout)')
     .argument('<workload>', 'w1 (login storm), w2 (1:1 messages), w3 (group fan-out), w4 (kick-out latency), w5 (reconnect storm), a comma list, or all')
-    .option('--vs <systems>', 'also measure these, comma-separated: floor, ejabberd, prosody (W2, W3, W5: floor only)')
+    .option('--vs <systems>', 'also measure these, comma-separated: floor, ejabberd, prosody (W3, W5: floor only; W2 runs ejabberd and prosody with the archive off and on)')
     .option('--users <n>', 'N of W1 and W5, comma-separated (default 1000,5000; --quick: 50)')
     .option('--pairs <n>', 'sender/receiver pairs of W2 (default 100; --quick: 20)', parseCount)
     .option('--messages <n>', 'messages per W2 sender (default 200; --quick: 20)', parseCount)
