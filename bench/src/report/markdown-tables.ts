@@ -120,7 +120,7 @@ function outageText(m: OutageMessages): string {
 /** W5 table. */
 export function reconnectTable(runs: readonly ReconnectRun[]): string {
   return table(
-    ['system', 'N', 'cold storm s', 'drop → all back s', 'ratio (target ≤ 2)', 'resumed', 'reconnect p50 / p99 ms', 'server CPU ms/login cold / reconnect', 'errors cold / reconnect', 'outage messages sent → delivered (lost, dups)', 'catch-up s'],
+    ['system', 'N', 'cold storm s', 'reconnect storm s', 'ratio (target ≤ 2)', 'resumed', 'reconnect p50 / p99 ms', 'server CPU ms/login cold / reconnect', 'errors cold / reconnect', 'outage messages sent → delivered (lost, dups)', 'catch-up s'],
     runs.map((r) => [
       r.system,
       String(r.users),

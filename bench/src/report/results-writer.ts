@@ -72,7 +72,7 @@ export function summaryMarkdown(s: BenchSummary): string {
   if (s.w2.length) parts.push('', '## W2 1:1 messages (Parley persists every message; XMPP with the archive off and on)', '', pairsTable(s.w2));
   if (s.w3.length) parts.push('', '## W3 group fan-out', '', fanoutTable(s.w3));
   if (s.w4.length) parts.push('', '## W4 kick-out latency', '', kickTable(s.w4));
-  if (s.w5.length) parts.push('', '## W5 reconnect storm (login part)', '', reconnectTable(s.w5));
+  if (s.w5.length) parts.push('', '## W5 reconnect storm (Parley: with messages sent during the outage)', '', reconnectTable(s.w5));
   if (s.failures.length) parts.push('', '## Failed runs', '', ...s.failures.map((f) => `- ${f.workload} ${f.system} N=${f.users}: ${f.error.split('\n')[0]}`));
   const profiled = [
     ...s.w1.map((r) => ({ r, n: `N=${r.users}` })),

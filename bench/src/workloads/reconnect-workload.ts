@@ -76,7 +76,10 @@ export interface ReconnectRun {
   readonly concurrency: number;
   readonly generators: number;
   readonly cold: ReconnectPhase;
-  /** Drop of all connections → last one back (logged in again / resumed). */
+  /**
+   * Start of the reconnect storm → last one back (logged in again / resumed). The floor drops all
+   * connections at that start; Parley's were dropped before the outage messages were sent.
+   */
   readonly reconnect: ReconnectPhase;
   /** reconnect.wallSec / cold.wallSec (target ≤ 2). */
   readonly ratio: number;
