@@ -19,15 +19,23 @@ export function encodeStandardBase64(bytes: Uint8Array): string {
  * @returns the bytes, or `undefined` when `text` is not canonical standard base64.
  */
 export function decodeStandardBase64(text: string): Buffer | undefined {
-  if (!STANDARD_BASE64.test(text)) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  // Re-encoding rejects texts whose unused padding bits are not zero.
-  return bytes.toString('base64') === text ? bytes : undefined;
+  if (!STANDARD_BASE64.test(text) || !paddingBitsZero(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+// The last character before `==` carries 4 unused bits, the one before `=` carries 2; canonical text has them zero.
+// (Checked directly instead of re-encoding the whole buffer: this runs on every login.)
+function paddingBitsZero(text: string): boolean {
+  if (text.endsWith('==')) return (ALPHABET.indexOf(text.charAt(text.length - 3)) & 0x0f) === 0;
+  if (text.endsWith('=')) return (ALPHABET.indexOf(text.charAt(text.length - 2)) & 0x03) === 0;
+  return true;
 }
 
 /** Encodes bytes in Tencent's UserSig base64 variant. */
 export function encodeTencentBase64(bytes: Uint8Array): string {
-  return encodeStandardBase64(bytes).replace(/[+/=]/g, (c) => (c === '+' ? '*' : c === '/' ? '-' : '_'));
+  return encodeStandardBase64(bytes).replaceAll('+', '*').replaceAll('/', '-').replaceAll('=', '_');
 }
 
 /**
@@ -37,5 +45,5 @@ export function encodeTencentBase64(bytes: Uint8Array): string {
 export function decodeTencentBase64(text: string): Buffer | undefined {
   // A standard-alphabet character would be accepted after the mapping below; it never belongs here.
   if (/[+/=]/.test(text)) return undefined;
-  return decodeStandardBase64(text.replace(/[*\-_]/g, (c) => (c === '*' ? '+' : c === '-' ? '/' : '=')));
+  return decodeStandardBase64(text.replaceAll('*', '+').replaceAll('-', '/').replaceAll('_', '='));
 }
