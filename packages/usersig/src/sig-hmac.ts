@@ -2,7 +2,7 @@
  * The signed part of a UserSig: the content lines and their HMAC-SHA256 (Tencent's TLSSigAPIv2).
  * @packageDocumentation
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { encodeStandardBase64 } from './tencent-base64.js';
 
 /** The fields covered by the HMAC. */
@@ -35,5 +35,19 @@ export function sigContent(fields: SignedFields): string {
  * @returns the 32-byte digest.
  */
 export function sigHmac(key: string, fields: SignedFields): Buffer {
-  return createHmac('sha256', Buffer.from(key, 'utf8')).update(sigContent(fields), 'utf8').digest();
+  return createHmac('sha256', keyObject(key)).update(sigContent(fields), 'utf8').digest();
+}
+
+// A server verifies many sigs with a handful of app keys: import each key once, not per verification.
+const KEY_CACHE_SIZE = 64;
+const keys = new Map<string, KeyObject>();
+
+function keyObject(key: string): KeyObject {
+  let k = keys.get(key);
+  if (!k) {
+    if (keys.size >= KEY_CACHE_SIZE) keys.clear();
+    k = createSecretKey(Buffer.from(key, 'utf8'));
+    keys.set(key, k);
+  }
+  return k;
 }
