@@ -1,7 +1,7 @@
 /** A wire client of the floor relay: connect + upgrade + `{"t":"login"}` answered `{"t":"ok"}`. */
 import { WebSocket } from 'ws';
 import type { FloorTarget } from './load-target.js';
-import { loginError, SessionState, type LoginOptions, type WireClient, type WireSession } from './wire-session.js';
+import { SessionState, timedLogin, type LoginOptions, type WireClient, type WireSession } from './wire-session.js';
 import type { SourceAddresses } from './source-addresses.js';
 
 class FloorSession extends SessionState implements WireSession {
@@ -38,34 +38,17 @@ export class FloorWireClient implements WireClient {
     const ws = new WebSocket(this.#target.url, { perMessageDeflate: false, localAddress: this.#sources.next(), handshakeTimeout: options.timeoutMs });
     const session = new FloorSession(user, ws);
     session.startedAt = startedAt;
-    return new Promise<WireSession>((resolve, reject) => {
-      let settled = false;
-      const fail = (kind: string) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        ws.terminate();
-        reject(loginError(kind));
-      };
-      const timer = setTimeout(() => fail('timeout'), options.timeoutMs);
-      ws.on('open', () => {
+    return timedLogin(ws, session, options.timeoutMs, {
+      onOpen: () => {
         session.requestSentAt = performance.now();
         ws.send(JSON.stringify({ t: 'login', u: user }));
-      });
-      ws.on('message', (data) => {
-        const text = data.toString();
+      },
+      onMessage: (text, login) => {
         if (text === '{"t":"kicked"}') return session.markKicked();
-        if (text !== '{"t":"ok"}' || settled) return;
+        if (text !== '{"t":"ok"}' || login.settled) return;
         session.answeredAt = performance.now();
-        settled = true;
-        clearTimeout(timer);
-        resolve(session);
-      });
-      ws.on('close', (code) => {
-        session.markClosed(code);
-        fail(`closed ${code}`);
-      });
-      ws.on('error', (err: Error & { code?: string }) => fail(err.code ?? 'socket error'));
+        login.resolve();
+      },
     });
   }
 }

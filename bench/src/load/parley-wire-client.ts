@@ -8,7 +8,7 @@ import { Command, MessagingCommand, MessagingPush, parseServerFrame, PROTOCOL_VE
 import { genUserSig } from '@parley/usersig';
 import { WebSocket } from 'ws';
 import type { ParleyTarget } from './load-target.js';
-import { loginError, SessionState, type CaughtUp, type HeldMessage, type LoginOptions, type WireClient, type WireSession } from './wire-session.js';
+import { SessionState, timedLogin, type CaughtUp, type HeldMessage, type LoginOptions, type WireClient, type WireSession } from './wire-session.js';
 import type { SourceAddresses } from './source-addresses.js';
 
 /** Lifetime of the UserSigs minted for a run, in seconds (one day; runs last minutes). */
@@ -124,17 +124,8 @@ export class ParleyWireClient implements WireClient {
     const ws = new WebSocket(this.#target.url, { perMessageDeflate: false, localAddress: this.#sources.next(), handshakeTimeout: options.timeoutMs });
     const session = new ParleySession(user, ws);
     session.startedAt = startedAt;
-    return new Promise<WireSession>((resolve, reject) => {
-      let settled = false;
-      const fail = (kind: string) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        ws.terminate();
-        reject(loginError(kind));
-      };
-      const timer = setTimeout(() => fail('timeout'), options.timeoutMs);
-      ws.on('open', () => {
+    return timedLogin(ws, session, options.timeoutMs, {
+      onOpen: () => {
         const body = {
           SDKAppID: this.#target.sdkAppID,
           userID: user,
@@ -145,10 +136,10 @@ export class ParleyWireClient implements WireClient {
         };
         session.requestSentAt = performance.now();
         ws.send(JSON.stringify({ t: 'req', id: 1, cmd: Command.LOGIN, body }));
-      });
-      ws.on('message', (data) => {
-        const frame = parseServerFrame(data.toString());
-        if (!frame.ok) return fail('bad frame');
+      },
+      onMessage: (text, login) => {
+        const frame = parseServerFrame(text);
+        if (!frame.ok) return login.fail('bad frame');
         const f = frame.value;
         if (f.t === 'push') {
           if (f.ev === MessagingPush.MESSAGE) {
@@ -161,24 +152,17 @@ export class ParleyWireClient implements WireClient {
           return;
         }
         if (f.id !== 1) return session.answer(f.id, f.code, f.body ?? {});
-        if (settled) return;
-        if (f.code !== 0) return fail(`code ${f.code}`);
+        if (login.settled) return;
+        if (f.code !== 0) return login.fail(`code ${f.code}`);
         const body = f.body ?? {};
         const instanceID = body['instanceID'];
-        if (typeof instanceID !== 'string') return fail('answer without instanceID');
+        if (typeof instanceID !== 'string') return login.fail('answer without instanceID');
         session.answeredAt = performance.now();
         session.instanceID = instanceID;
         session.resumed = body['resumed'] === true;
-        settled = true;
-        clearTimeout(timer);
-        resolve(session);
-      });
-      ws.on('close', (code) => {
-        session.markClosed(code);
-        session.failPending();
-        fail(`closed ${code}`);
-      });
-      ws.on('error', (err: Error & { code?: string }) => fail(err.code ?? 'socket error'));
+        login.resolve();
+      },
+      onClose: () => session.failPending(),
     });
   }
 }

@@ -2,6 +2,7 @@
  * The common shape of one logged-in client connection, whatever the wire protocol (Parley, floor,
  * XMPP), so the storm, kick and reconnect drivers are written once.
  */
+import type { WebSocket } from 'ws';
 
 /** Timestamps are `performance.now()` values of the generator process, in ms. */
 export interface WireSession {
@@ -120,4 +121,56 @@ export class SessionState {
 /** An error whose message is a short class used to count failures (`timeout`, `ECONNRESET`, `code 70001`...). */
 export function loginError(kind: string): Error {
   return new Error(kind);
+}
+
+/** What a login's message handler may do: finish the login, or fail it with a short error class. */
+export interface LoginHandshake {
+  /** True once the login resolved or failed (later frames are the session's, not the login's). */
+  readonly settled: boolean;
+  resolve(): void;
+  fail(kind: string): void;
+}
+
+/**
+ * The timed part every wire login shares: fail on timeout, socket error or close (recording it on the
+ * session), send the login on open, hand each text frame to `onMessage`.
+ */
+export function timedLogin<S extends SessionState>(
+  ws: WebSocket,
+  session: S,
+  timeoutMs: number,
+  hooks: { onOpen(): void; onMessage(text: string, login: LoginHandshake): void; onClose?(): void },
+): Promise<S> {
+  return new Promise<S>((resolve, reject) => {
+    let settled = false;
+    const finish = () => {
+      settled = true;
+      clearTimeout(timer);
+    };
+    const login: LoginHandshake = {
+      get settled() {
+        return settled;
+      },
+      resolve() {
+        if (settled) return;
+        finish();
+        resolve(session);
+      },
+      fail(kind) {
+        if (settled) return;
+        finish();
+        ws.terminate();
+        reject(loginError(kind));
+      },
+    };
+    const timer = setTimeout(() => login.fail('timeout'), timeoutMs);
+    ws.on('open', () => hooks.onOpen());
+    ws.on('message', (data) => hooks.onMessage(data.toString(), login));
+    ws.on('close', (code) => {
+      session.markClosed(code);
+      hooks.onClose?.();
+      login.fail(`closed ${code}`);
+    });
+    ws.on('error', (err: Error & { code?: string }) => login.fail(err.code ?? 'socket error'));
+  });
 }

@@ -242,32 +242,23 @@ export function mergeWire(message: Message, wire: WireMessage): void {
   message.isOnlineOnly = wire.isOnlineOnly;
 }
 
+/** The bracketed tag a conversation list shows for each non-text message type. */
+const SHOW_TAGS: Readonly<Record<string, string>> = {
+  [TYPES.MSG_GRP_TIP]: '[Group Notification]',
+  [TYPES.MSG_IMAGE]: '[Image]',
+  [TYPES.MSG_AUDIO]: '[Voice]',
+  [TYPES.MSG_VIDEO]: '[Video]',
+  [TYPES.MSG_FILE]: '[File]',
+  [TYPES.MSG_FACE]: '[Animated Sticker]',
+  [TYPES.MSG_LOCATION]: '[Location]',
+  [TYPES.MSG_MERGER]: '[Chat History]',
+};
+
 /** What a conversation list shows for a message: its text, or a bracketed tag. */
 export function messageForShow(type: string, payload: Record<string, unknown>): string {
-  switch (type) {
-    case TYPES.MSG_TEXT:
-      return str(payload['text']);
-    case TYPES.MSG_CUSTOM:
-      return str(payload['description']) || '[Custom Messages]';
-    case TYPES.MSG_GRP_TIP:
-      return '[Group Notification]';
-    case TYPES.MSG_IMAGE:
-      return '[Image]';
-    case TYPES.MSG_AUDIO:
-      return '[Voice]';
-    case TYPES.MSG_VIDEO:
-      return '[Video]';
-    case TYPES.MSG_FILE:
-      return '[File]';
-    case TYPES.MSG_FACE:
-      return '[Animated Sticker]';
-    case TYPES.MSG_LOCATION:
-      return '[Location]';
-    case TYPES.MSG_MERGER:
-      return '[Chat History]';
-    default:
-      return '';
-  }
+  if (type === TYPES.MSG_TEXT) return str(payload['text']);
+  if (type === TYPES.MSG_CUSTOM) return str(payload['description']) || '[Custom Messages]';
+  return SHOW_TAGS[type] ?? '';
 }
 
 /** Tencent's group system notice types carried in `payload.operationType` (`TYPES.MSG_GRP_SYS_NOTICE`). */
