@@ -92,6 +92,12 @@ describe('decodeUserSig on official output', () => {
     const result = decodeUserSig(pack(docWith({ 'TLS.userbuf': encodeStandardBase64(userBuf) })));
     expect(result.ok && result.fields.userBuf).toEqual(userBuf);
   });
+
+  it('decodes a document that inflates to many output chunks (a 5 KB userbuf)', () => {
+    const userBuf = Buffer.alloc(5000, 0xa7);
+    const result = decodeUserSig(pack(docWith({ 'TLS.userbuf': encodeStandardBase64(userBuf) })));
+    expect(result.ok && result.fields.userBuf).toEqual(userBuf);
+  });
 });
 
 describe('encodeUserSig', () => {

@@ -94,6 +94,9 @@ export function decodeUserSig(sig: unknown): UserSigDecoding {
   return parseDocument(doc);
 }
 
+/** Output chunk of the inflate, in bytes: one chunk holds any real document. */
+const INFLATE_CHUNK_BYTES = 1024;
+
 /**
  * Inflates one complete zlib stream with nothing after it (Node would silently ignore trailing
  * bytes; no generator writes any).
@@ -103,7 +106,9 @@ function inflateWhole(compressed: Buffer): Buffer | string {
   let result: unknown;
   try {
     // `info: true` reports how much input the stream used; @types/node types the result as a Buffer.
-    result = inflateSync(compressed, { maxOutputLength: MAX_DOCUMENT_BYTES, info: true });
+    // Real documents are < 1 KiB: 1 KiB output chunks instead of the default 16 KiB cut the
+    // off-heap allocation per check (and the GC it drives during a login storm) by 16×.
+    result = inflateSync(compressed, { maxOutputLength: MAX_DOCUMENT_BYTES, info: true, chunkSize: INFLATE_CHUNK_BYTES });
   } catch (err) {
     return err instanceof RangeError ? `inflates to more than ${MAX_DOCUMENT_BYTES} bytes` : 'is not a complete zlib stream (truncated or altered?)';
   }
