@@ -87,7 +87,8 @@ export function prepareMessageStatements(db: Database.Database): MessageStatemen
     findBySender: db.prepare<[number, string, string]>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.app = ? AND m.from_user = ? AND m.msg_id = ?`),
     insertMessage: db.prepare<MessageRowParams>(
       `INSERT INTO messages (app, conv, seq, from_user, msg_id, targeted, conv_type, to_target, time, random, priority, at_users, receivers, cloud_custom_data, elements)
-       VALUES (@app, @conv, @seq, @fromUser, @msgID, @targeted, @convType, @to, @time, @random, @priority, @atUsers, @receivers, @cloudCustomData, @elements)`,
+       VALUES (@app, @conv, @seq, @fromUser, @msgID, @targeted, @convType, @to, @time, @random, @priority, @atUsers, @receivers, @cloudCustomData, @elements)
+       ON CONFLICT (app, from_user, msg_id) DO NOTHING`,
     ),
     insertReceiver: db.prepare<[number, string]>('INSERT OR IGNORE INTO message_receivers (msg, user_id) VALUES (?, ?)'),
     conversationSeq: db.prepare<[number, string]>('SELECT seq FROM conversation_seqs WHERE app = ? AND conv = ?').pluck(),

@@ -52,11 +52,39 @@ function row<T>(table: string, key: string, parsed: Parsed<T>): T {
 
 const message = (r: unknown): MessageRecord => row('messages', 'message', parseMessageRow(r));
 
-/** Counters of one batch, read lazily and written back at its end. */
-interface BatchCounters {
+function groupNotFound(groupID: string): AppendOutcome {
+  const def = ERRORS.ERR_SVR_GROUP_NOT_FOUND;
+  return { ok: false, code: def.code, reason: `${def.message}: ${groupID}` };
+}
+
+/**
+ * The record of a draft just stored, as a read would return it. The elements go through the same
+ * JSON round trip as the stored column (so nothing JSON cannot hold survives), the lists are copied.
+ */
+function storedMessage(draft: MessageDraft, seq: number, elementsJson: string): MessageRecord {
+  return {
+    ID: draft.ID,
+    conversationType: draft.conversationType,
+    from: draft.from,
+    to: draft.to,
+    seq,
+    time: draft.time,
+    random: draft.random,
+    elements: JSON.parse(elementsJson) as MessageRecord['elements'],
+    cloudCustomData: draft.cloudCustomData,
+    priority: draft.priority,
+    atUserList: [...draft.atUserList],
+    receiverList: [...draft.receiverList],
+  };
+}
+
+/** What one batch has read or written so far: counters are read once and written back at its end. */
+interface BatchState {
   readonly seqs: Map<string, number>;
   readonly inboxSeqs: Map<string, number>;
   readonly groups: Map<string, boolean>;
+  /** `user \0 conversationID` pairs whose state row this batch has already ensured. */
+  readonly ensured: Set<string>;
 }
 
 /** The messaging part of the SQLite store for one connection. */
@@ -68,47 +96,48 @@ export class SqliteMessaging {
   }
 
   append(app: number, drafts: readonly MessageDraft[]): AppendOutcome[] {
-    // Counters are read once per conversation / user and written back once, after the batch.
-    const batch: BatchCounters = { seqs: new Map(), inboxSeqs: new Map(), groups: new Map() };
+    const batch: BatchState = { seqs: new Map(), inboxSeqs: new Map(), groups: new Map(), ensured: new Set() };
     const outcomes = drafts.map((draft) => this.#appendOne(app, draft, batch));
     for (const [conv, seq] of batch.seqs) this.#sql.setConversationSeq.run(app, conv, seq);
     return outcomes;
   }
 
-  #appendOne(app: number, draft: MessageDraft, batch: BatchCounters): AppendOutcome {
+  #appendOne(app: number, draft: MessageDraft, batch: BatchState): AppendOutcome {
     const sql = this.#sql;
-    const earlier = sql.findBySender.get(app, draft.from, draft.ID);
-    if (earlier !== undefined) return { ok: true, message: message(earlier), duplicate: true };
     if (draft.conversationType === 'GROUP') {
       const exists = batch.groups.get(draft.to) ?? sql.groupExists.get(app, draft.to) !== undefined;
       batch.groups.set(draft.to, exists);
-      if (!exists) {
-        const def = ERRORS.ERR_SVR_GROUP_NOT_FOUND;
-        return { ok: false, code: def.code, reason: `${def.message}: ${draft.to}` };
-      }
+      if (!exists) return this.#earlier(app, draft) ?? groupNotFound(draft.to);
     }
     const conv = draft.conversationType === 'C2C' ? c2cKey(draft.from, draft.to) : groupKey(draft.to);
     const seq = (batch.seqs.get(conv) ?? this.seqOf(app, conv)) + 1;
+    const elements = JSON.stringify(draft.elements);
+    // The unique (app, from_user, msg_id) index is the dedupe check: a conflict inserts nothing,
+    // so the common case (a new message) costs no lookup before the insert.
+    const inserted = sql.insertMessage.run({
+      app,
+      conv,
+      seq,
+      fromUser: draft.from,
+      msgID: draft.ID,
+      targeted: draft.receiverList.length > 0 ? 1 : 0,
+      convType: draft.conversationType,
+      to: draft.to,
+      time: draft.time,
+      random: draft.random,
+      priority: draft.priority,
+      atUsers: JSON.stringify(draft.atUserList),
+      receivers: JSON.stringify(draft.receiverList),
+      cloudCustomData: draft.cloudCustomData,
+      elements,
+    });
+    if (inserted.changes === 0) {
+      const earlier = this.#earlier(app, draft);
+      if (earlier === undefined) throw corruptRowError('messages', `from_user ${JSON.stringify(draft.from)}, msg_id ${JSON.stringify(draft.ID)}`, 'the insert conflicted but no row holds the key');
+      return earlier;
+    }
     batch.seqs.set(conv, seq);
-    const id = Number(
-      sql.insertMessage.run({
-        app,
-        conv,
-        seq,
-        fromUser: draft.from,
-        msgID: draft.ID,
-        targeted: draft.receiverList.length > 0 ? 1 : 0,
-        convType: draft.conversationType,
-        to: draft.to,
-        time: draft.time,
-        random: draft.random,
-        priority: draft.priority,
-        atUsers: JSON.stringify(draft.atUserList),
-        receivers: JSON.stringify(draft.receiverList),
-        cloudCustomData: draft.cloudCustomData,
-        elements: JSON.stringify(draft.elements),
-      }).lastInsertRowid,
-    );
+    const id = Number(inserted.lastInsertRowid);
     for (const user of draft.receiverList) sql.insertReceiver.run(id, user);
     if (draft.conversationType === 'C2C') {
       for (const user of new Set(draft.syncToSender === false ? [draft.to] : [draft.from, draft.to])) {
@@ -116,11 +145,21 @@ export class SqliteMessaging {
         const next = (typeof last === 'number' ? last : 0) + 1;
         batch.inboxSeqs.set(user, next);
         sql.insertInbox.run(app, user, next, id);
-        sql.ensureState.run(app, user, `C2C${user === draft.from ? draft.to : draft.from}`);
+        const cid = `C2C${user === draft.from ? draft.to : draft.from}`;
+        const pair = `${user}\0${cid}`;
+        if (!batch.ensured.has(pair)) {
+          batch.ensured.add(pair);
+          sql.ensureState.run(app, user, cid);
+        }
       }
     }
-    // Re-read so the caller gets exactly what is stored (JSON round trip included).
-    return { ok: true, message: message(sql.findBySender.get(app, draft.from, draft.ID)), duplicate: false };
+    return { ok: true, message: storedMessage(draft, seq, elements), duplicate: false };
+  }
+
+  /** The message stored earlier under the draft's (from, ID), as a duplicate outcome. */
+  #earlier(app: number, draft: MessageDraft): AppendOutcome | undefined {
+    const earlier = this.#sql.findBySender.get(app, draft.from, draft.ID);
+    return earlier === undefined ? undefined : { ok: true, message: message(earlier), duplicate: true };
   }
 
   syncInbox(app: number, userID: string, cursor: number, count: number): InboxPage {

@@ -13,12 +13,19 @@ export interface SqliteStoreConfig {
    * milliseconds. @default 5000
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * Time between two WAL checkpoints of the checkpoint worker (file databases), in milliseconds.
+   * Larger values batch more commits per checkpoint; the WAL grows by whatever is written meanwhile.
+   * @default 200
+   */
+  readonly checkpointIntervalMs?: number;
 }
 
 /** {@link SqliteStoreConfig} with every default applied. */
 export interface ResolvedSqliteStoreConfig {
   readonly path: string;
   readonly busyTimeoutMs: number;
+  readonly checkpointIntervalMs: number;
 }
 
 /** Default of {@link SqliteStoreConfig.busyTimeoutMs}, in milliseconds. */
@@ -26,6 +33,12 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** The path that selects an in-memory database. */
 export const IN_MEMORY_PATH = ':memory:';
+
+/** Default of {@link SqliteStoreConfig.checkpointIntervalMs}, in milliseconds. */
+export const DEFAULT_CHECKPOINT_INTERVAL_MS = 200;
+
+// A Node timer holds at most 2^31 - 1 ms.
+const MAX_CHECKPOINT_INTERVAL_MS = 2 ** 31 - 1;
 
 // SQLite stores the busy timeout in a C int.
 const MAX_BUSY_TIMEOUT_MS = 2 ** 31 - 1;
@@ -40,5 +53,12 @@ export function resolveSqliteStoreConfig(config: SqliteStoreConfig): ResolvedSql
   if (!isUint(busyTimeoutMs) || busyTimeoutMs > MAX_BUSY_TIMEOUT_MS) {
     throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `busyTimeoutMs must be an integer in 0..${MAX_BUSY_TIMEOUT_MS}, got ${String(busyTimeoutMs)}`);
   }
-  return { path: config.path, busyTimeoutMs };
+  const checkpointIntervalMs = config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+  if (!isUint(checkpointIntervalMs) || checkpointIntervalMs < 1 || checkpointIntervalMs > MAX_CHECKPOINT_INTERVAL_MS) {
+    throw ParleyError.of(
+      'ERR_SVR_ACCOUNT_INVALID_PARAMETERS',
+      `checkpointIntervalMs must be an integer in 1..${MAX_CHECKPOINT_INTERVAL_MS}, got ${String(checkpointIntervalMs)}`,
+    );
+  }
+  return { path: config.path, busyTimeoutMs, checkpointIntervalMs };
 }

@@ -47,9 +47,13 @@ import {
   parseSigInvalidationRow,
 } from './sqlite-row-codec.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
+import { WalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
 import { prepareSqliteStatements, type AppRowParams, type SqliteStatements } from './sqlite-statements.js';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Size the WAL file is truncated to when it restarts after a complete checkpoint (64 MiB). */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Opens (creating when missing) the SQLite store at `config.path`, creating the parent directory of a
@@ -79,11 +83,13 @@ export class SqliteStore implements Store {
   readonly #groups: SqliteGroups;
   /** Runs its argument inside a transaction; called with `.immediate` for every write. */
   readonly #transaction: Database.Transaction<(work: () => void) => void>;
+  /** Checkpoints the WAL off the event loop (file databases only). */
+  readonly #checkpointer: WalCheckpointer | undefined;
   #closed = false;
 
   /** Opens the database synchronously; throws 70402 for bad options and 70500 when it cannot open or migrate. */
   constructor(config: SqliteStoreConfig) {
-    const { path, busyTimeoutMs } = resolveSqliteStoreConfig(config);
+    const { path, busyTimeoutMs, checkpointIntervalMs } = resolveSqliteStoreConfig(config);
     const db = wrapSqliteErrors(`cannot open the SQLite database ${path}`, () => new Database(path, { timeout: busyTimeoutMs }));
     try {
       const journalMode = db.pragma('journal_mode = WAL', { simple: true });
@@ -94,6 +100,8 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      // After a checkpoint caught up, the WAL file is cut back to this size when it restarts.
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
       wrapSqliteErrors(`cannot migrate the SQLite database ${path}`, () => migrateSqliteDatabase(db));
       this.#sql = prepareSqliteStatements(db);
       this.#messaging = new SqliteMessaging(prepareMessageStatements(db));
@@ -104,6 +112,22 @@ export class SqliteStore implements Store {
     }
     this.#db = db;
     this.#transaction = db.transaction((work: () => void) => work());
+    this.#checkpointer = path === IN_MEMORY_PATH ? undefined : WalCheckpointer.start(db, { path, busyTimeoutMs, intervalMs: checkpointIntervalMs });
+  }
+
+  /**
+   * Checkpoints the WAL now, on the checkpoint worker: afterwards every commit made before the call
+   * is in the database file (unless a reader held an older snapshot). Resolves with the WAL's frame
+   * counts. An in-memory store has no WAL and resolves `{ log: 0, checkpointed: 0 }`.
+   */
+  async checkpoint(): Promise<CheckpointReport> {
+    if (this.#closed) throw ParleyError.of('PARLEY_SERVER_SHUTTING_DOWN', 'the store is closed');
+    if (this.#checkpointer === undefined) return { log: 0, checkpointed: 0 };
+    if (this.#checkpointer.failure !== undefined) {
+      const [row] = this.#read(() => this.#db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]);
+      return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+    }
+    return this.#checkpointer.checkpointNow();
   }
 
   async createApp(app: AppRecord): Promise<void> {
@@ -346,6 +370,9 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // The worker's connection goes first, so that closing the writer's (the last one) checkpoints
+    // whatever is left and removes the WAL file.
+    await this.#checkpointer?.stop();
     try {
       wrapSqliteErrors('PRAGMA optimize failed', () => this.#db.pragma('optimize'));
     } finally {
