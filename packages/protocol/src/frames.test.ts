@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, MAX_REQUEST_ID, parseClientFrame, parseServerFrame, stringifyFrame, type RequestFrame, type ServerFrame } from './frames.js';
+import {
+  EncodedBody,
+  MAX_NAME_LENGTH,
+  MAX_REQUEST_ID,
+  encodePushFrame,
+  encodeResponseFrame,
+  parseClientFrame,
+  parseServerFrame,
+  stringifyFrame,
+  type RequestFrame,
+  type ServerFrame,
+} from './frames.js';
 
 function reasonOf(raw: unknown, parse: (raw: unknown) => ReturnType<typeof parseClientFrame> | ReturnType<typeof parseServerFrame> = parseClientFrame): string {
   const r = parse(raw);
@@ -142,5 +153,22 @@ describe('parseServerFrame', () => {
       { t: 'push', ev: 'im_open_status.stat_forceoffline', body: { type: 'multipleAccount', kickType: 1 } },
     ];
     for (const f of frames) expect(parseServerFrame(stringifyFrame(f))).toEqual({ ok: true, value: f });
+  });
+});
+
+describe('pre-encoded bodies', () => {
+  it('encode answers and pushes byte for byte as stringifyFrame does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_REQUEST_ID }), fc.dictionary(fc.string(), fc.jsonValue()), (id, body) => {
+        const encoded = new EncodedBody(JSON.stringify(body));
+        expect(encodeResponseFrame(id, encoded)).toBe(stringifyFrame({ t: 'res', id, code: 0, body }));
+        expect(encodePushFrame('openim.msg', encoded)).toBe(stringifyFrame({ t: 'push', ev: 'openim.msg', body }));
+      }),
+    );
+  });
+
+  it('escape the event name as JSON', () => {
+    const body = new EncodedBody('{}');
+    expect(JSON.parse(encodePushFrame('a"b\\c', body))).toStrictEqual({ t: 'push', ev: 'a"b\\c', body: {} });
   });
 });

@@ -150,3 +150,23 @@ export function parseServerFrame(raw: unknown): Parsed<ServerFrame> {
 export function stringifyFrame(frame: ClientFrame | ServerFrame): string {
   return JSON.stringify(frame);
 }
+
+/**
+ * A frame body already serialised, so that a part several frames share (a message: in the sender's
+ * answer and in every recipient's push) is encoded once. `json` must be the JSON text of an object,
+ * as `JSON.stringify` writes it.
+ */
+export class EncodedBody {
+  /** @param json - JSON text of the body object. */
+  constructor(readonly json: string) {}
+}
+
+/** The text `stringifyFrame` writes for a success answer `{ t: 'res', id, code: 0, body }`. */
+export function encodeResponseFrame(id: number, body: EncodedBody): string {
+  return `{"t":"res","id":${id},"code":0,"body":${body.json}}`;
+}
+
+/** The text `stringifyFrame` writes for `{ t: 'push', ev, body }`. */
+export function encodePushFrame(ev: string, body: EncodedBody): string {
+  return `{"t":"push","ev":${JSON.stringify(ev)},"body":${body.json}}`;
+}

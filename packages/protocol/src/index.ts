@@ -3,7 +3,7 @@
  * Zero dependencies; runs in browsers, React Native and Node.
  * @packageDocumentation
  */
-export { PROTOCOL_VERSION, MAX_REQUEST_ID, MAX_NAME_LENGTH, parseClientFrame, parseServerFrame, stringifyFrame } from './frames.js';
+export { PROTOCOL_VERSION, MAX_REQUEST_ID, MAX_NAME_LENGTH, parseClientFrame, parseServerFrame, stringifyFrame, EncodedBody, encodeResponseFrame, encodePushFrame } from './frames.js';
 export type { FrameBody, RequestFrame, ResponseFrame, PushFrame, ServerFrame, ClientFrame } from './frames.js';
 export { CloseCode, TERMINAL_CLOSE_CODES } from './close-codes.js';
 export type { CloseCodeName, CloseCodeValue } from './close-codes.js';

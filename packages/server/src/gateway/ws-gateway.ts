@@ -8,6 +8,8 @@ import type { Duplex } from 'node:stream';
 import {
   CloseCode,
   Command,
+  EncodedBody,
+  encodeResponseFrame,
   ERRORS,
   isRecord,
   isValidUserID,
@@ -27,7 +29,7 @@ import { ClientConnection } from './client-connection.js';
 import type { GatewayOptions } from './gateway-options.js';
 
 /** Handler of a logged-in command: returns the response body or throws a `ParleyError`. */
-export type CommandHandler = (conn: ClientConnection, req: RequestFrame) => FrameBody | Promise<FrameBody>;
+export type CommandHandler = (conn: ClientConnection, req: RequestFrame) => FrameBody | EncodedBody | Promise<FrameBody | EncodedBody>;
 
 /** Paths that belong to HTTP routes and are never upgraded. */
 const HTTP_ONLY = /^\/(v4|healthz|metrics)(\/|\?|$)/;
@@ -137,7 +139,8 @@ export class WsGateway {
   async #run(conn: ClientConnection, req: RequestFrame, handler: CommandHandler): Promise<void> {
     try {
       const body = await handler(conn, req);
-      conn.send({ t: 'res', id: req.id, code: 0, body });
+      if (body instanceof EncodedBody) conn.sendEncoded(encodeResponseFrame(req.id, body));
+      else conn.send({ t: 'res', id: req.id, code: 0, body });
     } catch (err) {
       if (ParleyError.is(err)) conn.send({ t: 'res', id: req.id, code: err.code, message: err.message, body: err.data });
       else this.#internal(conn, req, err);

@@ -2,7 +2,7 @@
  * Pushes to the online instances of users: every instance attached to a socket gets the push, except
  * the connection a request came from (it gets the answer instead).
  */
-import { stringifyFrame, type FrameBody } from '@parley/protocol';
+import { EncodedBody, encodePushFrame, stringifyFrame, type FrameBody } from '@parley/protocol';
 import type { SessionRegistry, SessionSink } from '../sessions/session-registry.js';
 
 /** Delivers pushes through the session registry. */
@@ -17,7 +17,7 @@ export class Delivery {
    * Pushes `ev` to every attached instance of each of `userIDs` (each user once), except `skip`.
    * @returns the number of instances pushed to.
    */
-  toUsers(sdkAppID: number, userIDs: Iterable<string>, ev: string, body: FrameBody, skip?: SessionSink): number {
+  toUsers(sdkAppID: number, userIDs: Iterable<string>, ev: string, body: FrameBody | EncodedBody, skip?: SessionSink): number {
     let pushed = 0;
     // Encoded once, on the first recipient: a group fan-out sends the same bytes to every member.
     let frame: string | undefined;
@@ -25,7 +25,7 @@ export class Delivery {
       for (const inst of this.#registry.listUser(sdkAppID, userID)) {
         const sink = inst.sink;
         if (sink && sink !== skip && sink.isOpen) {
-          frame ??= stringifyFrame({ t: 'push', ev, body });
+          frame ??= body instanceof EncodedBody ? encodePushFrame(ev, body) : stringifyFrame({ t: 'push', ev, body });
           sink.sendEncoded(frame);
           pushed++;
         }

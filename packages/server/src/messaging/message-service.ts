@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  EncodedBody,
   MessagingPush,
   ParleyError,
   storesHistory,
@@ -58,6 +59,17 @@ export function serverMessageID(): string {
   return `s${randomBytes(14).toString('base64url').slice(0, 19)}`;
 }
 
+/** What {@link MessageService.commit} did: the answer, and its message encoded once for every frame that carries it. */
+export interface CommittedSend extends SendMessageResponse {
+  /** `JSON.stringify(message)`. */
+  readonly messageJson: string;
+}
+
+/** The answer to a send as a pre-encoded body: the same text as `JSON.stringify({ message, duplicate })`. */
+export function encodedSendAnswer(sent: CommittedSend): EncodedBody {
+  return new EncodedBody(`{"message":${sent.messageJson},"duplicate":${sent.duplicate}}`);
+}
+
 /** Messages: send, sync, history. */
 export class MessageService {
   readonly #d: MessageServiceDeps;
@@ -105,7 +117,7 @@ export class MessageService {
    * pushed again. The message joins the commit queue synchronously, when this is called, so calls
    * made in some order are committed in that order.
    */
-  async commit(ctx: SendContext, req: NormalizedSendMessage, group?: GroupView): Promise<SendMessageResponse> {
+  async commit(ctx: SendContext, req: NormalizedSendMessage, group?: GroupView): Promise<CommittedSend> {
     const time = ctx.time ?? Math.floor(this.#d.clock.now() / 1000);
     const stored = !req.onlineUserOnly && (group === undefined || storesHistory(group.type));
     let message: WireMessage;
@@ -133,11 +145,12 @@ export class MessageService {
       const { onlineUserOnly, ...fields } = req;
       message = { ...fields, from: ctx.from, seq: 0, time, isOnlineOnly: onlineUserOnly };
     }
-    if (!duplicate && ctx.deliver !== false) await this.#deliver(ctx, message);
-    return { message, duplicate };
+    const messageJson = JSON.stringify(message);
+    if (!duplicate && ctx.deliver !== false) await this.#deliver(ctx, message, messageJson);
+    return { message, duplicate, messageJson };
   }
 
-  async #deliver(ctx: SendContext, message: WireMessage): Promise<void> {
+  async #deliver(ctx: SendContext, message: WireMessage, messageJson: string): Promise<void> {
     let recipients: string[];
     if (message.conversationType === 'C2C') recipients = [message.to, ctx.from];
     else {
@@ -147,7 +160,7 @@ export class MessageService {
     }
     if (ctx.syncToSender === false) recipients = recipients.filter((u) => u !== ctx.from || u === message.to);
     if (ctx.alsoNotify) recipients.push(...ctx.alsoNotify);
-    this.#d.delivery.toUsers(ctx.sdkAppID, recipients, MessagingPush.MESSAGE, { message }, ctx.origin);
+    this.#d.delivery.toUsers(ctx.sdkAppID, recipients, MessagingPush.MESSAGE, new EncodedBody(`{"message":${messageJson}}`), ctx.origin);
   }
 
   /** The user's C2C messages after `cursor`, plus the current sequence of every joined group. */

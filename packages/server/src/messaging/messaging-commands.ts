@@ -22,7 +22,7 @@ import type { ClientConnection } from '../gateway/client-connection.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
 import type { SessionRegistry } from '../sessions/session-registry.js';
 import type { Caller, ConversationService } from './conversation-service.js';
-import type { MessageService } from './message-service.js';
+import { encodedSendAnswer, type MessageService } from './message-service.js';
 
 /** What the message commands need. */
 export interface MessagingCommandDeps {
@@ -63,7 +63,7 @@ export function registerMessagingCommands(gateway: WsGateway, deps: MessagingCom
       await previous;
       const committed = messages.commit(ctx, body, await messages.checkClientSend(ctx, body));
       release();
-      return { ...(await committed) };
+      return encodedSendAnswer(await committed);
     } finally {
       release();
     }
