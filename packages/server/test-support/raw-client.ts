@@ -21,7 +21,9 @@ export class RawClient {
   private constructor(socket: WebSocket) {
     this.socket = socket;
     this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-    socket.on('message', (data) => {
+    socket.on('message', (data, isBinary) => {
+      // docs/PROTOCOL.md: every frame is one WebSocket text message.
+      if (isBinary) throw new Error('server sent a binary WebSocket message');
       const parsed = parseServerFrame(data.toString());
       if (!parsed.ok) throw new Error(`server sent a bad frame: ${parsed.reason}`);
       const f = parsed.value;

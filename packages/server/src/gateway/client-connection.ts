@@ -22,6 +22,9 @@ export interface TcpPeer {
   uncork(): void;
 }
 
+// ws sends a Buffer as a binary message unless told otherwise; every frame of ours is a text message.
+const AS_TEXT = { binary: false } as const;
+
 /** Result of {@link ClientConnection.admitRequest}. */
 export type RateVerdict = 'ok' | 'limited' | 'flood';
 
@@ -84,11 +87,12 @@ export class ClientConnection implements SessionSink {
     this.socket.send(stringifyFrame(frame));
   }
 
-  /** Sends a frame already encoded with `stringifyFrame` (dropped silently once closing). */
-  sendEncoded(frame: string): void {
+  /** Sends a frame encoded with `stringifyFrame`, as text or as its UTF-8 bytes (dropped silently once closing). */
+  sendEncoded(frame: string | Buffer): void {
     if (this.#closed) return;
     this.#holdWrites();
-    this.socket.send(frame);
+    if (typeof frame === 'string') this.socket.send(frame);
+    else this.socket.send(frame, AS_TEXT);
   }
 
   /**

@@ -19,13 +19,14 @@ export class Delivery {
    */
   toUsers(sdkAppID: number, userIDs: Iterable<string>, ev: string, body: FrameBody | EncodedBody, skip?: SessionSink): number {
     let pushed = 0;
-    // Encoded once, on the first recipient: a group fan-out sends the same bytes to every member.
-    let frame: string | undefined;
+    // Encoded once, to UTF-8, on the first recipient: a group fan-out sends the same bytes to every
+    // member (as a string, each socket write would encode it again).
+    let frame: Buffer | undefined;
     for (const userID of new Set(userIDs)) {
       for (const inst of this.#registry.listUser(sdkAppID, userID)) {
         const sink = inst.sink;
         if (sink && sink !== skip && sink.isOpen) {
-          frame ??= body instanceof EncodedBody ? encodePushFrame(ev, body) : stringifyFrame({ t: 'push', ev, body });
+          frame ??= Buffer.from(body instanceof EncodedBody ? encodePushFrame(ev, body) : stringifyFrame({ t: 'push', ev, body }));
           sink.sendEncoded(frame);
           pushed++;
         }

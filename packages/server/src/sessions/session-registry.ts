@@ -16,8 +16,11 @@ export interface SessionSink {
   kick(type: KickedOutTypeValue, closeCode: number, newInstance?: { platform: Platform; instanceID: string }): void;
   /** Closes the socket without a kick push (e.g. 4409 when the instance resumed elsewhere). */
   close(code: number, reason: string): void;
-  /** Sends an already-encoded frame (fan-out encodes a push once for all its recipients). */
-  sendEncoded(frame: string): void;
+  /**
+   * Sends an already-encoded frame as a text message: the JSON text, or its UTF-8 bytes (fan-out
+   * encodes a push once, to bytes, for all its recipients).
+   */
+  sendEncoded(frame: string | Buffer): void;
   /** False once the socket is closing or closed. */
   readonly isOpen: boolean;
 }
