@@ -16,6 +16,7 @@ import type {
 } from '@parley/server';
 import { parseMessageRow, parseStateRow } from './sqlite-message-codec.js';
 import type { MessageStatements } from './sqlite-message-statements.js';
+import { CounterCache, type BatchCounters } from './sqlite-counter-cache.js';
 import { corruptRowError } from './sqlite-row-codec.js';
 
 /** Storage key of the C2C conversation between `a` and `b`. */
@@ -79,27 +80,32 @@ function storedMessage(draft: MessageDraft, seq: number, elementsJson: string): 
 }
 
 /** What one batch has read or written so far: counters are read once and written back at its end. */
-interface BatchState {
-  readonly seqs: Map<string, number>;
-  readonly inboxSeqs: Map<string, number>;
+interface BatchState extends BatchCounters {
   readonly groups: Map<string, boolean>;
-  /** `user \0 conversationID` pairs whose state row this batch has already ensured. */
-  readonly ensured: Set<string>;
+}
+
+/** The outcomes of an append, and what to do once its transaction committed. */
+export interface AppendResult {
+  readonly outcomes: AppendOutcome[];
+  /** Call after the commit (never after a rollback): the counters the batch wrote become known. */
+  readonly committed: () => void;
 }
 
 /** The messaging part of the SQLite store for one connection. */
 export class SqliteMessaging {
   readonly #sql: MessageStatements;
+  readonly #known = new CounterCache();
 
   constructor(sql: MessageStatements) {
     this.#sql = sql;
   }
 
-  append(app: number, drafts: readonly MessageDraft[]): AppendOutcome[] {
+  /** Stores a batch; must run inside one write transaction, and `committed` be called after its commit. */
+  append(app: number, drafts: readonly MessageDraft[]): AppendResult {
     const batch: BatchState = { seqs: new Map(), inboxSeqs: new Map(), groups: new Map(), ensured: new Set() };
     const outcomes = drafts.map((draft) => this.#appendOne(app, draft, batch));
     for (const [conv, seq] of batch.seqs) this.#sql.setConversationSeq.run(app, conv, seq);
-    return outcomes;
+    return { outcomes, committed: () => this.#known.publish(app, batch) };
   }
 
   #appendOne(app: number, draft: MessageDraft, batch: BatchState): AppendOutcome {
@@ -110,7 +116,7 @@ export class SqliteMessaging {
       if (!exists) return this.#earlier(app, draft) ?? groupNotFound(draft.to);
     }
     const conv = draft.conversationType === 'C2C' ? c2cKey(draft.from, draft.to) : groupKey(draft.to);
-    const seq = (batch.seqs.get(conv) ?? this.seqOf(app, conv)) + 1;
+    const seq = (batch.seqs.get(conv) ?? this.#known.seq(app, conv) ?? this.seqOf(app, conv)) + 1;
     const elements = JSON.stringify(draft.elements);
     // The unique (app, from_user, msg_id) index is the dedupe check: a conflict inserts nothing,
     // so the common case (a new message) costs no lookup before the insert.
@@ -141,7 +147,7 @@ export class SqliteMessaging {
     for (const user of draft.receiverList) sql.insertReceiver.run(id, user);
     if (draft.conversationType === 'C2C') {
       for (const user of new Set(draft.syncToSender === false ? [draft.to] : [draft.from, draft.to])) {
-        const last = batch.inboxSeqs.get(user) ?? sql.inboxSeq.get(app, user);
+        const last = batch.inboxSeqs.get(user) ?? this.#known.inboxSeq(app, user) ?? sql.inboxSeq.get(app, user);
         const next = (typeof last === 'number' ? last : 0) + 1;
         batch.inboxSeqs.set(user, next);
         sql.insertInbox.run(app, user, next, id);
@@ -149,7 +155,7 @@ export class SqliteMessaging {
         const pair = `${user}\0${cid}`;
         if (!batch.ensured.has(pair)) {
           batch.ensured.add(pair);
-          sql.ensureState.run(app, user, cid);
+          if (!this.#known.hasState(app, pair)) sql.ensureState.run(app, user, cid);
         }
       }
     }
@@ -235,12 +241,14 @@ export class SqliteMessaging {
 
   /** Forgets a user's state and deleted messages of one conversation. */
   forgetState(app: number, userID: string, conversationID: string): void {
+    this.#known.forgetState(app, `${userID}\0${conversationID}`);
     this.#sql.deleteState.run(app, userID, conversationID);
     this.#sql.forgetDeleted.run(app, userID, conversationID);
   }
 
   /** Drops a group's messages (their receivers cascade) and sequence. */
   dropGroupMessages(app: number, groupID: string): void {
+    this.#known.forgetSeq(app, groupKey(groupID));
     this.#sql.deleteConversationMessages.run(app, groupKey(groupID));
     this.#sql.deleteConversationSeq.run(app, groupKey(groupID));
   }

@@ -257,10 +257,12 @@ export class SqliteStore implements Store {
   }
 
   async appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]> {
-    return this.#write(() => {
+    const result = this.#write(() => {
       this.#assertAppExists(sdkAppID);
       return this.#messaging.append(sdkAppID, drafts);
     });
+    result.committed();
+    return result.outcomes;
   }
 
   async syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage> {
