@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { ClientConnection, type TcpPeer } from './client-connection.js';
 import { DEFAULT_GATEWAY_OPTIONS } from './gateway-options.js';
+import { TickWriteBatch } from './tick-write-batch.js';
 
-function recordingConnection(): { conn: ClientConnection; log: string[] } {
-  const log: string[] = [];
-  const socket = { send: (data: string) => log.push(`send ${data}`) } as unknown as WebSocket;
-  const peer: TcpPeer = { cork: () => log.push('cork'), uncork: () => log.push('uncork') };
-  return { conn: new ClientConnection(socket, peer, 0, DEFAULT_GATEWAY_OPTIONS), log };
+function recordingConnection(
+  batch = new TickWriteBatch(),
+  log: string[] = [],
+  name = '',
+): { conn: ClientConnection; log: string[] } {
+  const socket = { send: (data: string) => log.push(`${name}send ${data}`) } as unknown as WebSocket;
+  const peer: TcpPeer = { cork: () => log.push(`${name}cork`), uncork: () => log.push(`${name}uncork`) };
+  return { conn: new ClientConnection(socket, peer, 0, DEFAULT_GATEWAY_OPTIONS, batch), log };
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -49,6 +53,18 @@ describe('ClientConnection write batching', () => {
     conn.sendEncoded('second');
     await nextTurn();
     expect(log).toStrictEqual(['cork', 'send first', 'uncork', 'cork', 'send second', 'uncork']);
+  });
+
+  it('flushes every connection of the gateway in one pass after the tick, in the order they were first written', async () => {
+    const batch = new TickWriteBatch();
+    const log: string[] = [];
+    const a = recordingConnection(batch, log, 'a:').conn;
+    const b = recordingConnection(batch, log, 'b:').conn;
+    b.sendEncoded('1');
+    a.sendEncoded('2');
+    b.sendEncoded('3');
+    await nextTurn();
+    expect(log).toStrictEqual(['b:cork', 'b:send 1', 'a:cork', 'a:send 2', 'b:send 3', 'b:uncork', 'a:uncork']);
   });
 
   it('sends nothing, and corks nothing, once closing', async () => {

@@ -6,6 +6,7 @@ import { KICK_TYPE_NUMBER, Push, stringifyFrame, type FrameBody, type KickedOutT
 import type { WebSocket } from 'ws';
 import type { SessionSink } from '../sessions/session-registry.js';
 import type { GatewayOptions } from './gateway-options.js';
+import type { HeldWriter, TickWriteBatch } from './tick-write-batch.js';
 
 /** Close reasons are limited to 123 bytes by RFC 6455; we keep them short and ASCII. */
 export function closeReason(text: string): string {
@@ -29,16 +30,14 @@ const AS_TEXT = { binary: false } as const;
 export type RateVerdict = 'ok' | 'limited' | 'flood';
 
 /** A connected client. */
-export class ClientConnection implements SessionSink {
+export class ClientConnection implements SessionSink, HeldWriter {
   readonly socket: WebSocket;
   /** The TCP socket, for the peer address and write batching. */
   readonly #peer: TcpPeer;
+  /** Flushes held writes at the end of each tick (shared by the gateway's connections). */
+  readonly #batch: TickWriteBatch;
   /** True while frames of the current tick are held back to leave in one write. */
   #corked = false;
-  readonly #uncork = (): void => {
-    this.#corked = false;
-    this.#peer.uncork();
-  };
   #ip: string | undefined;
   /** When the socket opened, ms. */
   readonly openedAt: number;
@@ -58,9 +57,10 @@ export class ClientConnection implements SessionSink {
   #closed = false;
 
   /** @param peer - the TCP socket; its address is read only when needed (a system call each time). */
-  constructor(socket: WebSocket, peer: TcpPeer, now: number, opts: GatewayOptions) {
+  constructor(socket: WebSocket, peer: TcpPeer, now: number, opts: GatewayOptions, batch: TickWriteBatch) {
     this.socket = socket;
     this.#peer = peer;
+    this.#batch = batch;
     this.openedAt = now;
     this.lastActivity = now;
     this.awaitingLoginSince = now;
@@ -96,16 +96,20 @@ export class ClientConnection implements SessionSink {
   }
 
   /**
-   * Frames sent to one socket in the same tick leave in one `writev` instead of one each: a group
-   * commit answers a sender's several messages and pushes a receiver's several at once. The flush
-   * runs after the tick's promise continuations (a `nextTick` queued from them runs once they are
-   * done), so no frame waits for I/O or a timer.
+   * Frames sent to one socket in the same tick leave in one `writev` instead of one each (see
+   * {@link TickWriteBatch}); no frame waits for I/O or a timer.
    */
   #holdWrites(): void {
     if (this.#corked) return;
     this.#corked = true;
     this.#peer.cork();
-    process.nextTick(this.#uncork);
+    this.#batch.hold(this);
+  }
+
+  /** {@inheritDoc HeldWriter.releaseWrites} */
+  releaseWrites(): void {
+    this.#corked = false;
+    this.#peer.uncork();
   }
 
   /** Sends a push. */

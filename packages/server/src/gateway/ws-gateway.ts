@@ -26,6 +26,7 @@ import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { Clock } from '../time/clock.js';
 import { ClientConnection } from './client-connection.js';
+import { TickWriteBatch } from './tick-write-batch.js';
 import type { GatewayOptions } from './gateway-options.js';
 
 /** Handler of a logged-in command: returns the response body or throws a `ParleyError`. */
@@ -50,6 +51,7 @@ export class WsGateway {
   readonly #wss: WebSocketServer;
   readonly #conns = new Set<ClientConnection>();
   readonly #handlers = new Map<string, CommandHandler>();
+  readonly #writes = new TickWriteBatch();
   #sweepTimer: unknown = undefined;
   #accepting = true;
 
@@ -83,7 +85,7 @@ export class WsGateway {
   }
 
   #onConnection(ws: WebSocket, req: IncomingMessage): void {
-    const conn = new ClientConnection(ws, req.socket, this.#d.clock.now(), this.#d.options);
+    const conn = new ClientConnection(ws, req.socket, this.#d.clock.now(), this.#d.options, this.#writes);
     this.#conns.add(conn);
     this.#d.metrics.connections.inc();
     ws.on('message', (data: RawData, isBinary: boolean) => this.#onMessage(conn, data, isBinary));
