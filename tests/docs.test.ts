@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode, Command, listErrors, MessagingCommand, MessagingPush, Push, TERMINAL_CLOSE_CODES } from '@parley/protocol';
@@ -105,5 +105,28 @@ describe('docs/PROTOCOL.md', () => {
     const known = new Set<string>([...Object.values(Command), ...Object.values(Push)]);
     const mentioned = new Set([...doc.matchAll(/`(im_open_status\.\w+)`/g)].map((m) => m[1] ?? ''));
     expect([...mentioned].filter((n) => !known.has(n))).toEqual([]);
+  });
+});
+
+describe('links between documents', () => {
+  const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+  it.each(docs)('%s links only to files that exist', (path) => {
+    const text = read(path).replace(/```[\s\S]*?```/g, '');
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1] ?? '')
+      .filter((t) => !/^[a-z]+:/i.test(t) && !t.startsWith('#'))
+      .map((t) => t.split('#')[0] ?? '');
+    const missing = targets.filter((t) => !existsSync(join(ROOT, dirname(path), decodeURIComponent(t))));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(docs)('%s links only to headings of its own that exist', (path) => {
+    const text = read(path).replace(/```[\s\S]*?```/g, '');
+    // GitHub's anchors: the heading in lower case, punctuation dropped, spaces as hyphens.
+    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const anchors = new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] ?? '')));
+    const links = [...text.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    expect(links.filter((l) => !anchors.has(l))).toEqual([]);
   });
 });
