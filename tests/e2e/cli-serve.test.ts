@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Command, ErrorCode } from '@parley/protocol';
 import TencentCloudChat, { V2TIMManager } from '@parley/sdk';
 import WebSocket from 'ws';
 import { waitUntil } from '../support/events.js';
@@ -139,6 +140,40 @@ describe('parley serve', () => {
     await waitUntil(() => out.includes('Press Ctrl+C'), 20_000);
     expect(out).toContain('SDKAppID:   1400000042');
     expect(out).toContain(data);
+  });
+
+  it('takes the gateway limits from flags: request rate and burst (60018), frame size (1009), heartbeat bound', async () => {
+    const s = await serve(['--data', tempDir(), '--max-requests-per-second', '1', '--request-burst', '3', '--max-frame-bytes', '2048', '--heartbeat-timeout', '12']);
+    const ws = new WebSocket(s.wsUrl);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const answers: { id: number; code: number; body?: Record<string, unknown> }[] = [];
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { t: string; id: number; code: number; body?: Record<string, unknown> };
+      if (frame.t === 'res') answers.push(frame);
+    });
+    const send = (id: number, cmd: string, body: Record<string, unknown> = {}) => ws.send(JSON.stringify({ t: 'req', id, cmd, body }));
+    send(1, Command.LOGIN, { SDKAppID: s.sdkAppID, userID: 'user1', userSig: s.userSig, platform: 'Web' });
+    await waitUntil(() => answers.length === 1, 5000, 'the login answer');
+    expect(answers[0]?.code).toBe(0);
+    // Clients are told to say hello three times within the dead-connection bound.
+    expect(answers[0]?.body?.['helloInterval']).toBe(4);
+    // The login took one token of the burst of 3: two more pass at once, the next is refused.
+    for (const id of [2, 3, 4]) send(id, Command.HELLO);
+    await waitUntil(() => answers.length === 4, 5000, 'three answers');
+    expect(answers.slice(1).map((a) => a.code)).toEqual([0, 0, ErrorCode.ERR_SVR_COMM_REQ_FREQ_LIMIT]);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send('x'.repeat(3000));
+    expect(await closed).toBe(1009);
+  });
+
+  it('refuses a bad limit, from a flag or the environment, with one clear line', () => {
+    const flag = run(['serve', '--data', tempDir(), '--max-frame-bytes', '10']);
+    expect(flag.status).not.toBe(0);
+    expect(flag.stderr).toContain("option '--max-frame-bytes <n>' argument '10' is invalid. must be a whole number in 1024..104857600");
+    const env = run(['serve', '--data', tempDir()], { PARLEY_HEARTBEAT_TIMEOUT: 'soon' });
+    expect(env.status).not.toBe(0);
+    expect(env.stderr).toContain("value 'soon' from env 'PARLEY_HEARTBEAT_TIMEOUT' is invalid");
+    expect(env.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('serves a page that logs in from a browser with the browser SDK', async () => {

@@ -29,6 +29,14 @@ export function parseUserID(raw: string): string {
   return raw;
 }
 
+/** A whole number in `min..max` (e.g. a limit or a size). */
+export function intInRange(min: number, max: number): (raw: string) => number {
+  return (raw: string) => {
+    if (!/^\d{1,16}$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InvalidArgumentError(`must be a whole number in ${min}..${max}`);
+    return Number(raw);
+  };
+}
+
 /** A positive number of seconds. */
 export function parseSeconds(raw: string): number {
   if (!/^\d{1,10}$/.test(raw) || Number(raw) === 0) throw new InvalidArgumentError('must be a positive number of seconds');

@@ -4,10 +4,10 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { genUserSig } from '@parley/usersig';
-import { createParleyServer, newAppRecord, type AppRecord, type ClientAssets, type Store } from '@parley/server';
-import { parsePort, parseSdkAppID, parseSecretKey } from './cli-args.js';
+import { createParleyServer, DEFAULT_GATEWAY_OPTIONS, newAppRecord, type AppRecord, type ClientAssets, type GatewayOptions, type Store } from '@parley/server';
+import { intInRange, parsePort, parseSdkAppID, parseSecretKey } from './cli-args.js';
 import { describeApp } from './app-command.js';
 import { dataDir, openDataStore } from './data-dir.js';
 
@@ -19,7 +19,24 @@ export interface ServeOptions {
   readonly appId?: number;
   readonly appKey?: string;
   readonly logLevel?: string;
+  readonly maxRequestsPerSecond: number;
+  readonly requestBurst: number;
+  readonly maxFrameBytes: number;
+  readonly heartbeatTimeout: number;
+  readonly loginTimeout: number;
 }
+
+/** The gateway options of `parley serve` (seconds on the command line, milliseconds in the server). */
+export function serveGatewayOptions(opts: ServeOptions): Partial<GatewayOptions> {
+  return {
+    maxRequestsPerSecond: opts.maxRequestsPerSecond,
+    requestBurst: opts.requestBurst,
+    maxFrameBytes: opts.maxFrameBytes,
+    heartbeatTimeoutMs: opts.heartbeatTimeout * 1000,
+    loginTimeoutMs: opts.loginTimeout * 1000,
+  };
+}
+
 
 /**
  * Makes sure the store holds the app the operator asked for: the given SDKAppID/key (created, or its
@@ -60,25 +77,67 @@ export function findClientAssets(): ClientAssets | undefined {
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug'] as const;
 
+const perSecond = intInRange(1, 1_000_000);
+const burst = intInRange(1, 1_000_000);
+// A frame must hold a login request; ws caps payloads at 100 MiB.
+const frameBytes = intInRange(1024, 100 * 1024 * 1024);
+const seconds = intInRange(1, 86_400);
+
 /** Adds the `serve` command. */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('run the Parley server (embedded SQLite store; zero configuration)')
-    .option('--host <host>', 'interface to listen on (env PARLEY_HOST)', process.env['PARLEY_HOST'] ?? '127.0.0.1')
-    .option('--port <port>', 'port to listen on, 0 = any free port (env PARLEY_PORT)', parsePort, process.env['PARLEY_PORT'] ? parsePort(process.env['PARLEY_PORT']) : 9000)
-    .option('--data <dir>', 'data directory (env PARLEY_DATA)', undefined)
-    .option('--app-id <sdkappid>', 'ensure an app with this SDKAppID, e.g. your Tencent one (env PARLEY_APP_ID)', parseSdkAppID, process.env['PARLEY_APP_ID'] ? parseSdkAppID(process.env['PARLEY_APP_ID']) : undefined)
-    .option('--app-key <key>', 'secret key for --app-id (env PARLEY_APP_KEY)', parseSecretKey, process.env['PARLEY_APP_KEY'] ? parseSecretKey(process.env['PARLEY_APP_KEY']) : undefined)
-    .option('--log-level <level>', `server log level: ${LEVELS.join(', ')} (env PARLEY_LOG_LEVEL)`, process.env['PARLEY_LOG_LEVEL'] ?? 'warn')
+    .addOption(new Option('--host <host>', 'interface to listen on').env('PARLEY_HOST').default('127.0.0.1'))
+    .addOption(new Option('--port <port>', 'port to listen on, 0 = any free port').env('PARLEY_PORT').argParser(parsePort).default(9000))
+    .addOption(new Option('--data <dir>', 'data directory').env('PARLEY_DATA'))
+    .addOption(new Option('--app-id <sdkappid>', 'ensure an app with this SDKAppID, e.g. your Tencent one').env('PARLEY_APP_ID').argParser(parseSdkAppID))
+    .addOption(new Option('--app-key <key>', 'secret key for --app-id').env('PARLEY_APP_KEY').argParser(parseSecretKey))
+    .addOption(new Option('--log-level <level>', 'server log level').env('PARLEY_LOG_LEVEL').choices(LEVELS).default('warn'))
+    .addOption(
+      new Option('--max-requests-per-second <n>', 'sustained requests per second per connection; more are refused with 60018')
+        .env('PARLEY_MAX_REQUESTS_PER_SECOND')
+        .argParser(perSecond)
+        .default(DEFAULT_GATEWAY_OPTIONS.maxRequestsPerSecond),
+    )
+    .addOption(
+      new Option('--request-burst <n>', 'requests per connection allowed at once above that rate')
+        .env('PARLEY_REQUEST_BURST')
+        .argParser(burst)
+        .default(DEFAULT_GATEWAY_OPTIONS.requestBurst),
+    )
+    .addOption(
+      new Option('--max-frame-bytes <n>', 'largest WebSocket frame accepted; a larger one closes the socket with 1009')
+        .env('PARLEY_MAX_FRAME_BYTES')
+        .argParser(frameBytes)
+        .default(DEFAULT_GATEWAY_OPTIONS.maxFrameBytes),
+    )
+    .addOption(
+      new Option('--heartbeat-timeout <seconds>', 'silence after which a connection counts as dead (and a dropped instance may still resume)')
+        .env('PARLEY_HEARTBEAT_TIMEOUT')
+        .argParser(seconds)
+        .default(DEFAULT_GATEWAY_OPTIONS.heartbeatTimeoutMs / 1000),
+    )
+    .addOption(
+      new Option('--login-timeout <seconds>', 'time a new connection has to log in')
+        .env('PARLEY_LOGIN_TIMEOUT')
+        .argParser(seconds)
+        .default(DEFAULT_GATEWAY_OPTIONS.loginTimeoutMs / 1000),
+    )
     .action(async (opts: ServeOptions) => {
-      const level = LEVELS.find((l) => l === opts.logLevel);
-      if (!level) program.error(`error: option '--log-level' must be one of ${LEVELS.join(', ')}`, { exitCode: 2 });
+      const level = LEVELS.find((l) => l === opts.logLevel) ?? 'warn';
       const dir = dataDir(opts.data);
       const store = await openDataStore(dir);
       const { app, created } = await ensureServeApp(store, opts.appId, opts.appKey, Date.now());
       const clientAssets = findClientAssets();
-      const server = createParleyServer({ store, host: opts.host, port: opts.port, logLevel: level ?? 'warn', ...(clientAssets ? { clientAssets } : {}) });
+      const server = createParleyServer({
+        store,
+        host: opts.host,
+        port: opts.port,
+        logLevel: level,
+        gateway: serveGatewayOptions(opts),
+        ...(clientAssets ? { clientAssets } : {}),
+      });
       const addr = await server.listen();
       const userSig = genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID: 'user1', expireSeconds: 86_400 });
       process.stdout.write(

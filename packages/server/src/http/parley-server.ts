@@ -85,6 +85,9 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const gatewayOptions: GatewayOptions = { ...DEFAULT_GATEWAY_OPTIONS, ...options.gateway };
   const sessionOptions: SessionOptions = {
     ...DEFAULT_SESSION_OPTIONS,
+    // Clients are told to say hello three times per dead-connection bound, so one lost hello never
+    // gets a live connection closed; the grace for a resume is the same bound.
+    helloIntervalSec: Math.max(1, Math.floor(gatewayOptions.heartbeatTimeoutMs / 3000)),
     resumeGraceMs: gatewayOptions.heartbeatTimeoutMs,
     ...options.session,
   };
