@@ -3,6 +3,7 @@
  * from the {@link Store} on first use so that a login touches no storage in the common case.
  */
 import type { AppPatch, AppRecord, SigInvalidation, Store } from '../store/store.js';
+import { SerialQueue } from './serial-queue.js';
 
 /** Per-app hot state. */
 export interface AppState {
@@ -13,6 +14,11 @@ export interface AppState {
   readonly knownAccounts: Set<string>;
   /** Cached account count for the plan limit, or -1 when unknown. */
   accountCount: number;
+  /**
+   * Serialises account creation under the plan limit (`limits.maxAccounts`): a count check and the
+   * write it allows run as one step, so concurrent sign-ups cannot both take the last place.
+   */
+  readonly accountLimit: SerialQueue;
 }
 
 /** Caches apps from the store. All writes go through here so the cache stays true on one node. */
@@ -46,7 +52,7 @@ export class AppCache {
     const app = await this.#store.getApp(sdkAppID);
     if (!app) return undefined;
     const invs = await this.#store.listSigInvalidations(sdkAppID);
-    const state: AppState = { app, invalidations: new Map(invs.map((i) => [i.userID, i])), knownAccounts: new Set(), accountCount: -1 };
+    const state: AppState = { app, invalidations: new Map(invs.map((i) => [i.userID, i])), knownAccounts: new Set(), accountCount: -1, accountLimit: new SerialQueue() };
     this.#apps.set(sdkAppID, state);
     return state;
   }

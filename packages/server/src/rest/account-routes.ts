@@ -46,8 +46,10 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
   routes.set('im_open_login_svc/account_import', async ({ app, body }) => {
     const b = bodyObject(body);
     const input = accountInput(b, b['UserID'] === undefined && b['Identifier'] !== undefined ? 'Identifier' : 'UserID');
-    await enforceAccountLimit(deps.store, app, [input.userID]);
-    await deps.store.importAccounts(app.app.sdkAppID, [input], deps.clock.now());
+    await app.accountLimit.run(async () => {
+      await enforceAccountLimit(deps.store, app, [input.userID]);
+      await deps.store.importAccounts(app.app.sdkAppID, [input], deps.clock.now());
+    });
     app.knownAccounts.add(input.userID);
     return {};
   });
@@ -67,8 +69,10 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
         else failed.push(typeof id === 'string' ? id : JSON.stringify(id));
       }
     }
-    await enforceAccountLimit(deps.store, app, inputs.map((i) => i.userID));
-    await deps.store.importAccounts(app.app.sdkAppID, inputs, deps.clock.now());
+    await app.accountLimit.run(async () => {
+      await enforceAccountLimit(deps.store, app, inputs.map((i) => i.userID));
+      await deps.store.importAccounts(app.app.sdkAppID, inputs, deps.clock.now());
+    });
     for (const i of inputs) app.knownAccounts.add(i.userID);
     return { FailAccounts: failed };
   });
@@ -76,13 +80,17 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
   routes.set('im_open_login_svc/account_delete', async ({ app, body }) => {
     const items = arrayField(bodyObject(body)['DeleteItem'], 'DeleteItem', MAX_BATCH);
     const ids = items.map((item, i) => userIdField(isRecord(item) ? item['UserID'] : undefined, `DeleteItem[${i}].UserID`));
-    const deleted = new Set(await deps.store.deleteAccounts(app.app.sdkAppID, ids));
+    // In the account queue: a sign-up in progress must not count from a number taken before the delete.
+    const deleted = await app.accountLimit.run(async () => {
+      const gone = new Set(await deps.store.deleteAccounts(app.app.sdkAppID, ids));
+      for (const id of gone) app.knownAccounts.delete(id);
+      app.accountCount = -1;
+      return gone;
+    });
     for (const id of deleted) {
-      app.knownAccounts.delete(id);
       // A deleted account must not stay online: its instances are kicked and its old sigs revoked.
       await deps.sessions.kickUser(app.app.sdkAppID, id);
     }
-    app.accountCount = -1;
     return {
       ResultItem: ids.map((UserID) =>
         deleted.has(UserID)

@@ -4,6 +4,8 @@ import { genUserSig } from '@parley/usersig';
 import { ManualClock } from '../../test-support/manual-clock.js';
 import { RawClient } from '../../test-support/raw-client.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { MemoryStore } from '../store/memory-store.js';
+import type { Store } from '../store/store.js';
 
 let ts: TestServer | undefined;
 const clients: RawClient[] = [];
@@ -12,6 +14,24 @@ afterEach(async () => {
   await ts?.close();
   ts = undefined;
 });
+
+/** A store whose account reads and writes take a while, as a remote database's do: races get room. */
+function slowAccountStore(delayMs: number): Store {
+  const inner = new MemoryStore();
+  const slow = new Set<PropertyKey>(['getAccounts', 'countAccounts', 'ensureAccounts', 'importAccounts', 'deleteAccounts']);
+  return new Proxy(inner, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const fn = (value as (...args: unknown[]) => unknown).bind(target);
+      if (!slow.has(prop)) return fn;
+      return async (...args: unknown[]) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return fn(...args);
+      };
+    },
+  });
+}
 
 async function connect(t: TestServer): Promise<RawClient> {
   const c = await RawClient.connect(t.wsUrl);
@@ -34,6 +54,40 @@ describe('login', () => {
     expect(res.code).toBe(0);
     const after = await ts.rest('im_open_login_svc/account_check', { CheckItem: [{ UserID: 'newbie' }] });
     expect(after['ResultItem']).toEqual([expect.objectContaining({ UserID: 'newbie', AccountStatus: 'Imported' })]);
+  });
+
+  it('under a plan limit, concurrent first logins never sign up more accounts than the limit', async () => {
+    ts = await startTestServer({ app: { limits: { maxAccounts: 3 } }, store: slowAccountStore(15) });
+    const t = ts;
+    // Ten new users and one of them twice, all at once: exactly three accounts may come to exist.
+    const users = ['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n0'];
+    const codes = (await Promise.all(users.map((u, i) => loginAs(t, u, i === users.length - 1 ? 'Android' : 'Web')))).map((r) => r.res.code);
+    const admitted = new Set(users.filter((_, i) => codes[i] === 0));
+    expect(admitted.size).toBe(3);
+    expect(codes.filter((c) => c !== 0).every((c) => c === ErrorCode.ERR_SVR_ACCOUNT_COUNT_LIMIT)).toBe(true);
+    const check = await t.rest('im_open_login_svc/account_check', { CheckItem: users.slice(0, 10).map((UserID) => ({ UserID })) });
+    const imported = (check['ResultItem'] as { UserID: string; AccountStatus: string }[]).filter((r) => r.AccountStatus === 'Imported');
+    expect(new Set(imported.map((r) => r.UserID))).toStrictEqual(admitted);
+    // An admitted user logs in again, a new one is still refused.
+    expect((await loginAs(t, [...admitted][0] ?? '', 'IPad')).res.code).toBe(0);
+    expect((await loginAs(t, 'late')).res.code).toBe(ErrorCode.ERR_SVR_ACCOUNT_COUNT_LIMIT);
+  });
+
+  it('under a plan limit, a REST delete makes room for a new sign-up, and only one', async () => {
+    ts = await startTestServer({ app: { limits: { maxAccounts: 2 } }, store: slowAccountStore(15) });
+    const t = ts;
+    expect((await t.rest('im_open_login_svc/multiaccount_import', { Accounts: ['a', 'b'] }))['ErrorCode']).toBe(0);
+    expect((await loginAs(t, 'c')).res.code).toBe(ErrorCode.ERR_SVR_ACCOUNT_COUNT_LIMIT);
+    const [deleted, ...logins] = await Promise.all([
+      t.rest('im_open_login_svc/account_delete', { DeleteItem: [{ UserID: 'a' }] }),
+      loginAs(t, 'd'),
+      loginAs(t, 'e'),
+    ]);
+    expect(deleted['ErrorCode']).toBe(0);
+    const after = await t.rest('im_open_login_svc/account_check', { CheckItem: ['a', 'b', 'd', 'e'].map((UserID) => ({ UserID })) });
+    const imported = (after['ResultItem'] as { AccountStatus: string }[]).filter((r) => r.AccountStatus === 'Imported').length;
+    expect(imported).toBeLessThanOrEqual(2);
+    expect(logins.filter((l) => l.res.code === 0).length).toBeLessThanOrEqual(1);
   });
 
   it('answers with server time, instance id, heartbeat interval and sig expiry', async () => {

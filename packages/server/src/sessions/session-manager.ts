@@ -163,18 +163,31 @@ export class SessionManager {
     if (state.knownAccounts.has(userID)) return undefined;
     const max = state.app.limits.maxAccounts;
     try {
-      if (max !== undefined) {
-        const store = this.#d.apps.store;
-        const exists = (await store.getAccounts(state.app.sdkAppID, [userID])).length > 0;
-        if (!exists) {
-          if (state.accountCount < 0) state.accountCount = await store.countAccounts(state.app.sdkAppID);
-          if (state.accountCount >= max) return fail('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
-          state.accountCount++;
-        }
+      if (max === undefined) await this.#d.accounts.ensure(state.app.sdkAppID, userID);
+      else {
+        const refused = await state.accountLimit.run(() => this.#signUpUnderLimit(state, userID, max));
+        if (refused) return refused;
       }
-      await this.#d.accounts.ensure(state.app.sdkAppID, userID);
     } catch (err) {
       return fail('ERR_SVR_ACCOUNT_INTERNAL_ERROR', err instanceof Error ? err.message : String(err));
+    }
+    state.knownAccounts.add(userID);
+    return undefined;
+  }
+
+  /**
+   * Creates the account if it is missing and the plan has room, as one step of the app's account
+   * queue: the count it checks is the count it changes. (Unlimited apps batch their sign-ups instead.)
+   */
+  async #signUpUnderLimit(state: AppState, userID: string, max: number): Promise<LoginOutcome | undefined> {
+    if (state.knownAccounts.has(userID)) return undefined;
+    const store = this.#d.apps.store;
+    const sdkAppID = state.app.sdkAppID;
+    if ((await store.getAccounts(sdkAppID, [userID])).length === 0) {
+      if (state.accountCount < 0) state.accountCount = await store.countAccounts(sdkAppID);
+      if (state.accountCount >= max) return fail('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
+      await this.#d.accounts.ensure(sdkAppID, userID);
+      state.accountCount++;
     }
     state.knownAccounts.add(userID);
     return undefined;
