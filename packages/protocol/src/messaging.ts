@@ -233,10 +233,15 @@ export interface WireGroup {
   /** `FreeAccess` | `NeedPermission` | `DisableApply`. */
   readonly joinOption: string;
   readonly muteAllMembers: boolean;
-  /** Highest message sequence of the group. */
+  /**
+   * Highest message sequence of the group (0 before the first message). The SDK's `Group.nextMessageSeq`
+   * is this + 1, Tencent's meaning: the sequence the next message will get.
+   */
   readonly nextMessageSeq: number;
   /** The caller's role, when the caller is a member. */
   readonly selfRole?: WireMemberRole;
+  /** When the caller joined, whole seconds; sent where the server has the membership at hand (lists, create, join). */
+  readonly selfJoinTime?: number;
 }
 
 /** Body of {@link MessagingCommand.CREATE_GROUP}. */

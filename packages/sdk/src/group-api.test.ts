@@ -43,8 +43,9 @@ describe('createGroup', () => {
       maxMemberCount: 200,
       joinOption: 'FreeAccess',
       muteAllMembers: false,
-      nextMessageSeq: 0,
-      selfInfo: { userID: 'alice', role: 'Owner', joinTime: 0, nameCard: '', messageRemindType: '' },
+      // Tencent's meaning: the sequence the group's first message will get.
+      nextMessageSeq: 1,
+      selfInfo: { userID: 'alice', role: 'Owner', joinTime: 1_767_000_000, nameCard: '', messageRemindType: '' },
       lastMessage: { lastTime: 0, lastSequence: 0, fromAccount: '', messageForShow: '' },
       groupCustomField: [],
       isSupportTopic: false,

@@ -35,9 +35,10 @@ export class GroupStore {
     this.dirty = true;
   }
 
-  /** Adds or updates a joined group. */
+  /** Adds or updates a joined group (an update without the join time keeps the one known). */
   put(group: WireGroup): void {
-    this.groups.set(group.groupID, group);
+    const known = this.groups.get(group.groupID)?.selfJoinTime;
+    this.groups.set(group.groupID, group.selfJoinTime === undefined && known !== undefined ? { ...group, selfJoinTime: known } : group);
     this.dirty = true;
   }
 
@@ -87,8 +88,9 @@ export class GroupStore {
       maxMemberCount: g.maxMemberNum,
       joinOption: g.joinOption,
       muteAllMembers: g.muteAllMembers,
-      nextMessageSeq: g.nextMessageSeq,
-      selfInfo: { userID: this.viewer(), role: g.selfRole ?? '', joinTime: 0, nameCard: '', messageRemindType: '' },
+      // Tencent's nextMessageSeq is the sequence the next message gets; the wire carries the highest.
+      nextMessageSeq: g.nextMessageSeq + 1,
+      selfInfo: { userID: this.viewer(), role: g.selfRole ?? '', joinTime: g.selfJoinTime ?? 0, nameCard: '', messageRemindType: '' },
       lastMessage: {
         lastTime: last?.lastTime ?? 0,
         lastSequence: last?.lastSequence ?? 0,

@@ -161,6 +161,7 @@ export function readGroup(value: unknown, path: string): WireGroup {
     muteAllMembers: f.bool('muteAllMembers'),
     nextMessageSeq: f.uint('nextMessageSeq'),
     ...(f.has('selfRole') ? { selfRole: f.oneOf<WireMemberRole>('selfRole', ROLES) } : {}),
+    ...(f.has('selfJoinTime') ? { selfJoinTime: f.uint('selfJoinTime') } : {}),
   };
 }
 

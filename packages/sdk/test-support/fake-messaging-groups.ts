@@ -8,7 +8,7 @@ import type { FakeMessaging } from './fake-messaging.js';
 import type { FakeConnection, Reply } from './fake-server.js';
 
 interface FakeGroup {
-  base: Omit<WireGroup, 'memberNum' | 'nextMessageSeq' | 'selfRole'>;
+  base: Omit<WireGroup, 'memberNum' | 'nextMessageSeq' | 'selfRole' | 'selfJoinTime'>;
   readonly members: Map<string, WireGroupMember>;
   readonly messages: WireMessage[];
 }
@@ -56,8 +56,8 @@ export class FakeGroups {
   wire(groupID: string, viewer: string): WireGroup | undefined {
     const g = this.groups.get(groupID);
     if (!g) return undefined;
-    const role = g.members.get(viewer)?.role;
-    return { ...g.base, memberNum: g.members.size, nextMessageSeq: g.messages.length, ...(role ? { selfRole: role } : {}) };
+    const me = g.members.get(viewer);
+    return { ...g.base, memberNum: g.members.size, nextMessageSeq: g.messages.length, ...(me ? { selfRole: me.role, selfJoinTime: me.joinTime } : {}) };
   }
 
   /** Answers the group commands. */

@@ -33,7 +33,9 @@ export function registerGroupCommands(gateway: WsGateway, deps: GroupCommandDeps
   gateway.register(MessagingCommand.CREATE_GROUP, async (conn, req) => {
     const body = parsedBody(parseCreateGroupRequest(req.body));
     const a = actor(conn);
-    return { group: wireGroup(await groups.create(a, body, a.userID), 'Owner') };
+    const created = await groups.create(a, body, a.userID);
+    // The owner joined when the group was made.
+    return { group: wireGroup(created, 'Owner', created.createTime) };
   });
   gateway.register(MessagingCommand.JOIN_GROUP, async (conn, req) => {
     const body = parsedBody(parseJoinGroupRequest(req.body));

@@ -69,6 +69,24 @@ describe('joining', () => {
     expect(await bob.code(M.JOIN_GROUP, { groupID: 'no-such-group' })).toBe(ErrorCode.ERR_SVR_GROUP_NOT_FOUND);
   });
 
+  it('tells members when they joined: on create, on a successful join and in the joined list', async () => {
+    const t = await server();
+    const [alice, bob] = [await login(t, 'alice'), await login(t, 'bob')];
+    const before = Math.floor(Date.now() / 1000);
+    const group = await create(alice, { type: 'ChatRoom' });
+    expect(group.selfJoinTime).toBe(group.createTime);
+    const joined = (await bob.ok(M.JOIN_GROUP, { groupID: group.groupID }))['group'] as WireGroup;
+    expect(joined).toMatchObject({ selfRole: 'Member' });
+    expect(joined.selfJoinTime).toBeGreaterThanOrEqual(before);
+    const listed = (await bob.ok(M.JOINED_GROUPS))['groups'] as WireGroup[];
+    expect(listed.find((g) => g.groupID === group.groupID)).toMatchObject({ selfRole: 'Member', selfJoinTime: joined.selfJoinTime });
+    // A profile read by a non-member carries neither role nor join time.
+    const carol = await login(t, 'carol');
+    const seen = (await carol.ok(M.GROUP_INFO, { groupID: group.groupID }))['group'] as WireGroup;
+    expect(seen.selfRole).toBeUndefined();
+    expect(seen.selfJoinTime).toBeUndefined();
+  });
+
   it('enforces member limits: the type\'s and the group\'s own', async () => {
     const t = await server();
     const [alice, bob, carol] = [await login(t, 'alice'), await login(t, 'bob'), await login(t, 'carol')];

@@ -137,14 +137,15 @@ export class GroupService {
       await d.store.putGroupApplication(actor.sdkAppID, groupID, { userID: actor.userID, message: applyMessage, time: nowSec(d.clock) });
       return { status: JoinStatus.WAIT_APPROVAL, group: wireGroup(group) };
     }
-    const [result] = await d.store.addGroupMembers(actor.sdkAppID, groupID, [{ userID: actor.userID, role: 'Member', joinTime: nowSec(d.clock), nameCard: '' }], memberLimit(group));
+    const joinTime = nowSec(d.clock);
+    const [result] = await d.store.addGroupMembers(actor.sdkAppID, groupID, [{ userID: actor.userID, role: 'Member', joinTime, nameCard: '' }], memberLimit(group));
     if (result === 'full') throw ParleyError.of('ERR_SVR_GROUP_FULL_MEMBER_COUNT', groupID);
     d.directory.invalidate(actor.sdkAppID, groupID);
     if (result === 'already') return { status: JoinStatus.ALREADY_IN_GROUP, group: wireGroup(group, 'Member') };
     await d.notify.tip(actor.sdkAppID, group, GroupTipType.MEMBER_JOIN, actor.userID, [actor.userID]);
     const joined = (await d.directory.group(actor.sdkAppID, groupID)) ?? group;
     d.notify.changed(actor.sdkAppID, groupID, [actor.userID], 'joined', joined, new Map([[actor.userID, 'Member']]), actor.origin);
-    return { status: JoinStatus.SUCCESS, group: wireGroup(joined, 'Member') };
+    return { status: JoinStatus.SUCCESS, group: wireGroup(joined, 'Member', joinTime) };
   }
 
   /** Leaves a group (10007 when not a member; 10009 for the owner of a non-Work group). */
@@ -176,7 +177,7 @@ export class GroupService {
 
   /** The groups the actor belongs to, with their role. */
   async joined(actor: GroupActor): Promise<WireGroup[]> {
-    return (await this.#d.store.listJoinedGroups(actor.sdkAppID, actor.userID)).map((j) => wireGroup(j.group, j.member.role));
+    return (await this.#d.store.listJoinedGroups(actor.sdkAppID, actor.userID)).map((j) => wireGroup(j.group, j.member.role, j.member.joinTime));
   }
 
   /** A group's profile: members only for Work groups (10007), anyone for the other types. */

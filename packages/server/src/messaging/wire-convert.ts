@@ -47,8 +47,8 @@ export function compareConversations(a: WireConversation, b: WireConversation): 
   return a.conversationID < b.conversationID ? -1 : a.conversationID > b.conversationID ? 1 : 0;
 }
 
-/** A group on the wire, with the caller's role when the caller is a member. */
-export function wireGroup(g: GroupView, selfRole?: WireMemberRole): WireGroup {
+/** A group on the wire, with the caller's role (and join time, seconds, when known) when the caller is a member. */
+export function wireGroup(g: GroupView, selfRole?: WireMemberRole, selfJoinTime?: number): WireGroup {
   return {
     groupID: g.groupID,
     type: g.type,
@@ -64,6 +64,7 @@ export function wireGroup(g: GroupView, selfRole?: WireMemberRole): WireGroup {
     muteAllMembers: g.muteAllMembers,
     nextMessageSeq: g.seq,
     ...(selfRole !== undefined ? { selfRole } : {}),
+    ...(selfRole !== undefined && selfJoinTime !== undefined ? { selfJoinTime } : {}),
   };
 }
 
