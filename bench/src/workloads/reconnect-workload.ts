@@ -17,7 +17,7 @@ import { GeneratorPool, generatorsFor } from '../load/generator-pool.js';
 import { sleep } from '../proc/child-processes.js';
 import type { ProfileSummary } from '../report/profile-summary.js';
 import { round } from '../report/stats.js';
-import { userNames, type RunningSystem, type SystemDriver } from '../systems/system-types.js';
+import { userNames, type SystemDriver } from '../systems/system-types.js';
 import { measureStorm, type StormTotals } from './login-storm-workload.js';
 import { withSystem, type RunContext } from './run-context.js';
 

@@ -2,17 +2,12 @@
  * Groups, members and applications on SQLite. Synchronous; the store runs each call in one
  * transaction, so a limit check and the inserts it allows cannot be split by another call.
  */
-import { ParleyError, type Parsed, type WireMemberRole } from '@parley/protocol';
+import { ParleyError, type WireMemberRole } from '@parley/protocol';
 import type { AddMemberResult, GroupApplication, GroupMemberRecord, GroupPatch, GroupRecord, GroupView, JoinedGroup } from '@parley/server';
 import type { GroupRowParams, GroupStatements } from './sqlite-group-statements.js';
 import { parseApplicationRow, parseGroupRow, parseMemberRow } from './sqlite-message-codec.js';
 import type { SqliteMessaging } from './sqlite-messaging.js';
-import { corruptRowError } from './sqlite-row-codec.js';
-
-function row<T>(table: string, key: string, parsed: Parsed<T>): T {
-  if (!parsed.ok) throw corruptRowError(table, key, parsed.reason);
-  return parsed.value;
-}
+import { parseRow } from './sqlite-errors.js';
 
 function groupParams(app: number, g: GroupRecord): GroupRowParams {
   return {
@@ -50,7 +45,7 @@ export class SqliteGroups {
 
   get(app: number, groupID: string): GroupView | undefined {
     const r = this.#sql.getGroup.get(app, groupID);
-    return r === undefined ? undefined : row('chat_groups', `group_id ${JSON.stringify(groupID)}`, parseGroupRow(r));
+    return r === undefined ? undefined : parseRow('chat_groups', `group_id ${JSON.stringify(groupID)}`, parseGroupRow(r));
   }
 
   update(app: number, groupID: string, patch: GroupPatch): GroupView | undefined {
@@ -100,8 +95,8 @@ export class SqliteGroups {
 
   listJoined(app: number, userID: string): JoinedGroup[] {
     return this.#sql.listJoined.all(app, userID).map((r) => ({
-      group: row('chat_groups', `joined by ${JSON.stringify(userID)}`, parseGroupRow(r)),
-      member: row('group_members', `user_id ${JSON.stringify(userID)}`, parseMemberRow(r)),
+      group: parseRow('chat_groups', `joined by ${JSON.stringify(userID)}`, parseGroupRow(r)),
+      member: parseRow('group_members', `user_id ${JSON.stringify(userID)}`, parseMemberRow(r)),
     }));
   }
 
@@ -111,7 +106,7 @@ export class SqliteGroups {
   }
 
   listApplications(app: number, groupID: string): GroupApplication[] {
-    return this.#sql.listApplications.all(app, groupID).map((r) => row('group_applications', `group_id ${JSON.stringify(groupID)}`, parseApplicationRow(r)));
+    return this.#sql.listApplications.all(app, groupID).map((r) => parseRow('group_applications', `group_id ${JSON.stringify(groupID)}`, parseApplicationRow(r)));
   }
 
   deleteApplication(app: number, groupID: string, userID: string): boolean {
@@ -139,7 +134,7 @@ export class SqliteGroups {
   }
 
   #member(groupID: string, r: unknown): GroupMemberRecord {
-    return row('group_members', `group_id ${JSON.stringify(groupID)}`, parseMemberRow(r));
+    return parseRow('group_members', `group_id ${JSON.stringify(groupID)}`, parseMemberRow(r));
   }
 
   #require(app: number, groupID: string): GroupView {

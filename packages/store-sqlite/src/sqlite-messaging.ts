@@ -2,7 +2,7 @@
  * Messages, inboxes and conversation states on SQLite. Methods are synchronous and run inside the
  * store's transaction wrappers (`SqliteStore`), so one call is one transaction.
  */
-import { ERRORS, ParleyError, parseConversationRef, type Parsed, type WireConversationType } from '@parley/protocol';
+import { ERRORS, ParleyError, parseConversationRef, type WireConversationType } from '@parley/protocol';
 import type {
   AppendOutcome,
   ConversationPatch,
@@ -17,6 +17,7 @@ import type {
 import { parseMessageRow, parseStateRow } from './sqlite-message-codec.js';
 import type { MessageStatements } from './sqlite-message-statements.js';
 import { CounterCache, type BatchCounters } from './sqlite-counter-cache.js';
+import { parseRow } from './sqlite-errors.js';
 import { corruptRowError } from './sqlite-row-codec.js';
 
 /** Storage key of the C2C conversation between `a` and `b`. */
@@ -46,12 +47,7 @@ function defaultState(conversationID: string): ConversationState {
   return { conversationID, readSeq: 0, isPinned: false, draftText: '', clearedSeq: 0, deletedSeq: null, updatedAt: 0 };
 }
 
-function row<T>(table: string, key: string, parsed: Parsed<T>): T {
-  if (!parsed.ok) throw corruptRowError(table, key, parsed.reason);
-  return parsed.value;
-}
-
-const message = (r: unknown): MessageRecord => row('messages', 'message', parseMessageRow(r));
+const message = (r: unknown): MessageRecord => parseRow('messages', 'message', parseMessageRow(r));
 
 function groupNotFound(groupID: string): AppendOutcome {
   const def = ERRORS.ERR_SVR_GROUP_NOT_FOUND;
@@ -255,7 +251,7 @@ export class SqliteMessaging {
 
   #state(app: number, userID: string, conversationID: string): ConversationState {
     const r = this.#sql.getState.get(app, userID, conversationID);
-    return r === undefined ? defaultState(conversationID) : row('conversation_states', `user_id ${JSON.stringify(userID)}, conversation_id ${JSON.stringify(conversationID)}`, parseStateRow(r));
+    return r === undefined ? defaultState(conversationID) : parseRow('conversation_states', `user_id ${JSON.stringify(userID)}, conversation_id ${JSON.stringify(conversationID)}`, parseStateRow(r));
   }
 
   #view(app: number, userID: string, conversationID: string): ConversationView {

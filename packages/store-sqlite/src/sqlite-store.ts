@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ERRORS, ParleyError, isUint, type Parsed, type WireMemberRole } from '@parley/protocol';
+import { ParleyError, type WireMemberRole } from '@parley/protocol';
 import type {
   AccountInput,
   AccountRecord,
@@ -36,21 +36,11 @@ import { SqliteGroups } from './sqlite-groups.js';
 import { prepareMessageStatements } from './sqlite-message-statements.js';
 import { SqliteMessaging } from './sqlite-messaging.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
-import {
-  corruptRowError,
-  describeRowKey,
-  encodeLimits,
-  encodeLoginSettings,
-  parseAccountRow,
-  parseAppRow,
-  parseDailyStatsRow,
-  parseSigInvalidationRow,
-} from './sqlite-row-codec.js';
+import { storeError, wrapSqliteErrors } from './sqlite-errors.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
 import { WalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
-import { prepareSqliteStatements, type AppRowParams, type SqliteStatements } from './sqlite-statements.js';
-
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { prepareSqliteStatements } from './sqlite-statements.js';
+import { SqliteTenants } from './sqlite-tenants.js';
 
 /** Size the WAL file is truncated to when it restarts after a complete checkpoint (64 MiB). */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -78,7 +68,7 @@ export async function openSqliteStore(config: SqliteStoreConfig): Promise<Sqlite
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
-  readonly #sql: SqliteStatements;
+  readonly #tenants: SqliteTenants;
   readonly #messaging: SqliteMessaging;
   readonly #groups: SqliteGroups;
   /** Runs its argument inside a transaction; called with `.immediate` for every write. */
@@ -103,7 +93,7 @@ export class SqliteStore implements Store {
       // After a checkpoint caught up, the WAL file is cut back to this size when it restarts.
       db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
       wrapSqliteErrors(`cannot migrate the SQLite database ${path}`, () => migrateSqliteDatabase(db));
-      this.#sql = prepareSqliteStatements(db);
+      this.#tenants = new SqliteTenants(prepareSqliteStatements(db));
       this.#messaging = new SqliteMessaging(prepareMessageStatements(db));
       this.#groups = new SqliteGroups(prepareGroupStatements(db), this.#messaging);
     } catch (error) {
@@ -131,129 +121,59 @@ export class SqliteStore implements Store {
   }
 
   async createApp(app: AppRecord): Promise<void> {
-    this.#write(() => {
-      if (this.#sql.appExists.get(app.sdkAppID) !== undefined) {
-        throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `SDKAppID ${app.sdkAppID} already exists`);
-      }
-      this.#sql.insertApp.run(appRowParams(app));
-    });
+    this.#write(() => this.#tenants.createApp(app));
   }
 
   async getApp(sdkAppID: number): Promise<AppRecord | undefined> {
-    return this.#read(() => {
-      const row = this.#sql.getApp.get(sdkAppID);
-      return row === undefined ? undefined : parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(row));
-    });
+    return this.#read(() => this.#tenants.getApp(sdkAppID));
   }
 
   async listApps(): Promise<AppRecord[]> {
-    return this.#read(() => this.#sql.listApps.all().map((row) => parseRow('apps', describeRowKey(row, 'sdk_app_id'), parseAppRow(row))));
+    return this.#read(() => this.#tenants.listApps());
   }
 
   async updateApp(sdkAppID: number, patch: AppPatch): Promise<AppRecord | undefined> {
-    return this.#write(() => {
-      const row = this.#sql.getApp.get(sdkAppID);
-      if (row === undefined) return undefined;
-      const current = parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(row));
-      const updated: AppRecord = {
-        ...current,
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.secretKey !== undefined ? { secretKey: patch.secretKey } : {}),
-        ...(patch.admins !== undefined ? { admins: patch.admins } : {}),
-        ...(patch.status !== undefined ? { status: patch.status } : {}),
-        ...(patch.loginSettings !== undefined ? { loginSettings: patch.loginSettings } : {}),
-        ...(patch.limits !== undefined ? { limits: patch.limits } : {}),
-      };
-      this.#sql.updateApp.run(appRowParams(updated));
-      // Re-read so the caller gets exactly what is stored, as a private copy.
-      return parseRow('apps', `sdk_app_id ${sdkAppID}`, parseAppRow(this.#sql.getApp.get(sdkAppID)));
-    });
+    return this.#write(() => this.#tenants.updateApp(sdkAppID, patch));
   }
 
   async importAccounts(sdkAppID: number, accounts: readonly AccountInput[], now: number): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      for (const { userID, nick, faceUrl } of accounts) {
-        this.#sql.upsertAccount.run({ app: sdkAppID, userID, nick: nick ?? null, faceUrl: faceUrl ?? null, now });
-      }
-    });
+    this.#write(() => this.#tenants.importAccounts(sdkAppID, accounts, now));
   }
 
   async ensureAccounts(sdkAppID: number, userIDs: readonly string[], now: number): Promise<string[]> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      // A repeated UserID inserts nothing the second time, so it is reported once.
-      return userIDs.filter((userID) => this.#sql.insertAccountIfMissing.run(sdkAppID, userID, now).changes === 1);
-    });
+    return this.#write(() => this.#tenants.ensureAccounts(sdkAppID, userIDs, now));
   }
 
   async getAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<AccountRecord[]> {
-    return this.#read(() => {
-      const found: AccountRecord[] = [];
-      for (const userID of new Set(userIDs)) {
-        const row = this.#sql.getAccount.get(sdkAppID, userID);
-        if (row !== undefined) found.push(parseRow('accounts', `app ${sdkAppID}, user_id ${JSON.stringify(userID)}`, parseAccountRow(row)));
-      }
-      return found;
-    });
+    return this.#read(() => this.#tenants.getAccounts(sdkAppID, userIDs));
   }
 
   async deleteAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<string[]> {
-    return this.#write(() => userIDs.filter((userID) => this.#sql.deleteAccount.run(sdkAppID, userID).changes === 1));
+    return this.#write(() => this.#tenants.deleteAccounts(sdkAppID, userIDs));
   }
 
   async countAccounts(sdkAppID: number): Promise<number> {
-    return this.#read(() => {
-      const count = this.#sql.countAccounts.get(sdkAppID);
-      if (!isUint(count)) throw storeError(`count of accounts of app ${sdkAppID} is not a number`);
-      return count;
-    });
+    return this.#read(() => this.#tenants.countAccounts(sdkAppID));
   }
 
   async putSigInvalidation(sdkAppID: number, invalidation: SigInvalidation): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      const { userID, beforeSec, revokedSigs } = invalidation;
-      this.#sql.putSigInvalidation.run(sdkAppID, userID, beforeSec, JSON.stringify([...revokedSigs]));
-    });
+    this.#write(() => this.#tenants.putSigInvalidation(sdkAppID, invalidation));
   }
 
   async listSigInvalidations(sdkAppID: number): Promise<SigInvalidation[]> {
-    return this.#read(() =>
-      this.#sql.listSigInvalidations
-        .all(sdkAppID)
-        .map((row) => parseRow('sig_invalidations', `app ${sdkAppID}, ${describeRowKey(row, 'user_id')}`, parseSigInvalidationRow(row))),
-    );
+    return this.#read(() => this.#tenants.listSigInvalidations(sdkAppID));
   }
 
   async recordDailyActive(sdkAppID: number, day: string, userIDs: readonly string[]): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      assertUtcDay(day, 'day');
-      for (const userID of userIDs) this.#sql.recordDailyActive.run(sdkAppID, day, userID);
-    });
+    this.#write(() => this.#tenants.recordDailyActive(sdkAppID, day, userIDs));
   }
 
   async recordPeakConnections(sdkAppID: number, day: string, connections: number): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      assertUtcDay(day, 'day');
-      if (!isUint(connections)) {
-        throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `connections must be a non-negative integer, got ${String(connections)}`);
-      }
-      // A peak of 0 is no activity: no row, so the day stays omitted from the stats.
-      if (connections > 0) this.#sql.recordPeak.run(sdkAppID, day, connections);
-    });
+    this.#write(() => this.#tenants.recordPeakConnections(sdkAppID, day, connections));
   }
 
   async getDailyStats(sdkAppID: number, fromDay: string, toDay: string): Promise<DailyStats[]> {
-    return this.#read(() => {
-      assertUtcDay(fromDay, 'fromDay');
-      assertUtcDay(toDay, 'toDay');
-      return this.#sql.dailyStats
-        .all({ app: sdkAppID, fromDay, toDay })
-        .map((row) => parseRow('daily_active/daily_peak', `app ${sdkAppID}, ${describeRowKey(row, 'day')}`, parseDailyStatsRow(row)));
-    });
+    return this.#read(() => this.#tenants.getDailyStats(sdkAppID, fromDay, toDay));
   }
 
   async appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]> {
@@ -275,7 +195,7 @@ export class SqliteStore implements Store {
 
   async getConversations(sdkAppID: number, userID: string, conversationIDs?: readonly string[]): Promise<ConversationView[]> {
     // One read transaction, so that every view of the list sees the same moment.
-    return this.#snapshot(() => (this.#sql.appExists.get(sdkAppID) === undefined ? [] : this.#messaging.conversations(sdkAppID, userID, conversationIDs)));
+    return this.#snapshot(() => (!this.#tenants.hasApp(sdkAppID) ? [] : this.#messaging.conversations(sdkAppID, userID, conversationIDs)));
   }
 
   async updateConversations(sdkAppID: number, userID: string, patches: readonly { readonly conversationID: string; readonly patch: ConversationPatch }[]): Promise<void> {
@@ -415,48 +335,6 @@ export class SqliteStore implements Store {
   }
 
   #assertAppExists(sdkAppID: number): void {
-    if (this.#sql.appExists.get(sdkAppID) === undefined) throw ParleyError.of('ERR_SVR_ACCOUNT_SDKAPPID_NOT_FOUND', `SDKAppID ${sdkAppID}`);
-  }
-}
-
-function appRowParams(app: AppRecord): AppRowParams {
-  return {
-    sdkAppID: app.sdkAppID,
-    secretKey: app.secretKey,
-    name: app.name,
-    admins: JSON.stringify([...app.admins]),
-    status: app.status,
-    loginSettings: encodeLoginSettings(app.loginSettings),
-    limits: encodeLimits(app.limits),
-    createdAt: app.createdAt,
-  };
-}
-
-function parseRow<T>(table: string, key: string, parsed: Parsed<T>): T {
-  if (!parsed.ok) throw corruptRowError(table, key, parsed.reason);
-  return parsed.value;
-}
-
-function assertUtcDay(day: string, field: string): void {
-  const parsed = typeof day === 'string' && DAY_PATTERN.test(day) ? new Date(`${day}T00:00:00Z`) : undefined;
-  // Stats are ranged by string comparison, so only real YYYY-MM-DD dates may become keys.
-  if (parsed === undefined || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
-    throw ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', `${field} must be a UTC date YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  }
-}
-
-function storeError(detail: string, cause?: unknown): ParleyError {
-  const def = ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR;
-  return new ParleyError(def.code, `${def.message}: ${detail}`, {}, cause === undefined ? undefined : { cause });
-}
-
-/** Runs `work`; a ParleyError passes through, any other error becomes 70500 with the driver error as cause. */
-function wrapSqliteErrors<T>(context: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (ParleyError.is(error)) throw error;
-    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? `${error.code}: ` : '';
-    throw storeError(`${context}: ${code}${error instanceof Error ? error.message : String(error)}`, error);
+    this.#tenants.assertAppExists(sdkAppID);
   }
 }
