@@ -66,6 +66,8 @@ export type {
   CreateGroupRequest,
   UpdateGroupRequest,
   WireGroupMember,
+  WireGroupApplication,
+  GroupApplicationAction,
 } from './messaging.js';
 export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messaging-ids.js';
 export type { ConversationRef } from './messaging-ids.js';
@@ -113,5 +115,6 @@ export {
   parseAddMembersRequest,
   parseDeleteMembersRequest,
   parseSetMemberRoleRequest,
+  parseHandleGroupApplicationRequest,
 } from './messaging-group-parse.js';
 export type { NormalizedCreateGroup, NormalizedUpdateGroup } from './messaging-group-parse.js';

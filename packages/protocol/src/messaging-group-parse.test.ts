@@ -6,6 +6,7 @@ import {
   parseGroupIDRequest,
   parseGroupMembersRequest,
   parseJoinGroupRequest,
+  parseHandleGroupApplicationRequest,
   parseSetMemberRoleRequest,
   parseUpdateGroupRequest,
 } from './messaging-group-parse.js';
@@ -83,5 +84,27 @@ describe('the other group requests', () => {
     expect(parseSetMemberRoleRequest({ groupID: 'g', userID: 'a', role: 'Admin' })).toEqual({ ok: true, value: { groupID: 'g', userID: 'a', role: 'Admin' } });
     expect(failure(parseSetMemberRoleRequest({ groupID: 'g', userID: 'a', role: 'Owner' })).reason).toMatch(/role/);
     expect(failure(parseSetMemberRoleRequest({ groupID: 'g', role: 'Admin' })).reason).toMatch(/userID/);
+  });
+});
+
+describe('parseHandleGroupApplicationRequest', () => {
+  it('takes a group, an applicant, Agree or Reject and an optional message', () => {
+    expect(parseHandleGroupApplicationRequest({ groupID: 'g', userID: 'a', action: 'Agree' })).toEqual({
+      ok: true,
+      value: { groupID: 'g', userID: 'a', action: 'Agree', handleMessage: '' },
+    });
+    expect(parseHandleGroupApplicationRequest({ groupID: 'g', userID: 'a', action: 'Reject', handleMessage: 'full' })).toMatchObject({ ok: true, value: { handleMessage: 'full' } });
+  });
+
+  it('refuses a missing or unknown action, a bad applicant and an overlong message with 10004', () => {
+    for (const body of [
+      { groupID: 'g', userID: 'a' },
+      { groupID: 'g', userID: 'a', action: 'Maybe' },
+      { groupID: 'g', userID: '', action: 'Agree' },
+      { groupID: 'g', userID: 'a', action: 'Agree', handleMessage: 'x'.repeat(301) },
+    ]) {
+      expect(failure(parseHandleGroupApplicationRequest(body)).error).toBe('ERR_SVR_GROUP_INVALID_PARAMETERS');
+    }
+    expect(failure(parseHandleGroupApplicationRequest({ userID: 'a', action: 'Agree' })).reason).toMatch(/groupID/);
   });
 });

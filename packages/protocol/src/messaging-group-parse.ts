@@ -151,6 +151,19 @@ export function parseDeleteMembersRequest(body: unknown): MessagingParsed<{ read
   }));
 }
 
+/** Parses the body of `handle_group_application`. */
+export function parseHandleGroupApplicationRequest(
+  body: unknown,
+): MessagingParsed<{ readonly groupID: string; readonly userID: string; readonly action: 'Agree' | 'Reject'; readonly handleMessage: string }> {
+  return runParser(body, INVALID, (r) => {
+    const id = groupID(r);
+    const userID = r.raw('userID');
+    if (!isValidUserID(userID)) r.fail('userID must be a UserID');
+    const action = r.optionalOneOf('action', ['Agree', 'Reject'] as const) ?? r.fail('action is required: "Agree" or "Reject"');
+    return { groupID: id, userID: userID as string, action, handleMessage: r.optionalString('handleMessage', L.reason) ?? '' };
+  });
+}
+
 /** Parses the body of `modify_group_member_info` (role changes only). */
 export function parseSetMemberRoleRequest(body: unknown): MessagingParsed<{ readonly groupID: string; readonly userID: string; readonly role: 'Admin' | 'Member' }> {
   return runParser(body, INVALID, (r) => {

@@ -55,6 +55,13 @@ export const MessagingCommand = {
   DELETE_MEMBERS: 'group_open_http_svc.delete_group_member',
   /** Body `{groupID, userID, role: 'Admin' | 'Member'}` → `{}`. Owner only. */
   SET_MEMBER_ROLE: 'group_open_http_svc.modify_group_member_info',
+  /** Body `{}` → `{applications: WireGroupApplication[]}`: pending join applications to the groups the caller owns or administers, oldest first. */
+  GROUP_APPLICATIONS: 'group_open_http_svc.get_group_application_list',
+  /**
+   * Body `{groupID, userID, action: 'Agree' | 'Reject', handleMessage?}` → `{group: WireGroup}`. Owner or
+   * admin; 10024 when that user has no pending application; `Agree` adds the applicant (10014 when full).
+   */
+  HANDLE_GROUP_APPLICATION: 'group_open_http_svc.handle_group_application',
 } as const;
 
 /** Messaging pushes (server → client). */
@@ -65,6 +72,13 @@ export const MessagingPush = {
   CONVERSATION_CHANGED: 'recentcontact.changed',
   /** The user's group list changed. Body `{groupID, change: 'joined' | 'left' | 'kicked' | 'dismissed' | 'updated', group?: WireGroup}`. */
   GROUP_CHANGED: 'group_open_http_svc.group_changed',
+  /** Someone applied to join a group the user owns or administers. Body `{application: WireGroupApplication}`. */
+  GROUP_APPLICATION: 'group_open_http_svc.group_application',
+  /**
+   * An application was handled. To the applicant and to the group's owner and admins. Body
+   * `{groupID, userID, action: 'Agree' | 'Reject', handleMessage, operatorID}`.
+   */
+  GROUP_APPLICATION_HANDLED: 'group_open_http_svc.group_application_handled',
 } as const;
 
 /** Conversation types on the wire (TYPES.CONV_C2C / CONV_GROUP values). */
@@ -269,6 +283,22 @@ export interface UpdateGroupRequest {
   readonly joinOption?: string;
   readonly muteAllMembers?: boolean;
 }
+
+/** A pending application to join a group (`NeedPermission`). */
+export interface WireGroupApplication {
+  readonly groupID: string;
+  /** The group's name when the list was made or the application pushed. */
+  readonly groupName: string;
+  /** The applicant. */
+  readonly userID: string;
+  /** The applicant's message (`applyMessage`). */
+  readonly message: string;
+  /** When the application was made, whole seconds. */
+  readonly time: number;
+}
+
+/** How an application was decided. */
+export type GroupApplicationAction = 'Agree' | 'Reject';
 
 /** A group member. */
 export interface WireGroupMember {

@@ -6,6 +6,7 @@ import {
   parseDeleteMembersRequest,
   parseGroupIDRequest,
   parseGroupMembersRequest,
+  parseHandleGroupApplicationRequest,
   parseJoinGroupRequest,
   parseSetMemberRoleRequest,
   parseUpdateGroupRequest,
@@ -13,6 +14,7 @@ import {
 import type { ClientConnection } from '../gateway/client-connection.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
 import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { GroupApplicationService } from './group-application-service.js';
 import type { GroupMemberService } from './group-member-service.js';
 import type { GroupActor, GroupService } from './group-service.js';
 import { callerOf, parsedBody } from './messaging-commands.js';
@@ -23,11 +25,12 @@ export interface GroupCommandDeps {
   readonly registry: SessionRegistry;
   readonly groups: GroupService;
   readonly members: GroupMemberService;
+  readonly applications: GroupApplicationService;
 }
 
 /** Registers the group commands. */
 export function registerGroupCommands(gateway: WsGateway, deps: GroupCommandDeps): void {
-  const { registry, groups, members } = deps;
+  const { registry, groups, members, applications } = deps;
   const actor = (conn: ClientConnection): GroupActor => callerOf(registry, conn);
 
   gateway.register(MessagingCommand.CREATE_GROUP, async (conn, req) => {
@@ -69,5 +72,10 @@ export function registerGroupCommands(gateway: WsGateway, deps: GroupCommandDeps
     const body = parsedBody(parseSetMemberRoleRequest(req.body));
     await members.setRole(actor(conn), body.groupID, body.userID, body.role);
     return {};
+  });
+  gateway.register(MessagingCommand.GROUP_APPLICATIONS, async (conn) => ({ applications: await applications.pending(actor(conn)) }));
+  gateway.register(MessagingCommand.HANDLE_GROUP_APPLICATION, async (conn, req) => {
+    const body = parsedBody(parseHandleGroupApplicationRequest(req.body));
+    return { group: await applications.handle(actor(conn), body) };
   });
 }

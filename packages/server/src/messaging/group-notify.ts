@@ -3,12 +3,12 @@
  * conversation, or only pushed in an AVChatRoom) and `group_open_http_svc.group_changed` pushes to the
  * users whose group list changed.
  */
-import { ElementType, MessagingPush, SYSTEM_SENDER, type WireMemberRole } from '@parley/protocol';
+import { ElementType, MessagingPush, SYSTEM_SENDER, type GroupApplicationAction, type WireMemberRole } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
-import type { GroupView } from '../store/index.js';
+import type { GroupApplication, GroupView } from '../store/index.js';
 import type { Delivery } from './delivery.js';
 import { serverMessageID, type MessageService } from './message-service.js';
-import { wireGroup } from './wire-convert.js';
+import { wireApplication, wireGroup } from './wire-convert.js';
 
 /** `group_changed` kinds. */
 export type GroupChange = 'joined' | 'left' | 'kicked' | 'dismissed' | 'updated';
@@ -65,5 +65,19 @@ export class GroupNotifier {
       const body = { groupID, change, ...(withGroup ? { group: wireGroup(group, roles?.get(userID)) } : {}) };
       this.#delivery.toUsers(sdkAppID, [userID], MessagingPush.GROUP_CHANGED, body, skip);
     }
+  }
+
+  /** Tells the group's owner and admins (`managers`) that someone applied to join. */
+  applicationArrived(sdkAppID: number, group: GroupView, application: GroupApplication, managers: readonly string[]): void {
+    this.#delivery.toUsers(sdkAppID, managers, MessagingPush.GROUP_APPLICATION, { application: wireApplication(group, application) });
+  }
+
+  /** Tells the applicant and the group's managers how an application was decided. */
+  applicationHandled(
+    sdkAppID: number,
+    users: readonly string[],
+    outcome: { readonly groupID: string; readonly userID: string; readonly action: GroupApplicationAction; readonly handleMessage: string; readonly operatorID: string },
+  ): void {
+    this.#delivery.toUsers(sdkAppID, users, MessagingPush.GROUP_APPLICATION_HANDLED, { ...outcome });
   }
 }

@@ -53,6 +53,12 @@ export async function groupAndRole(d: GroupServiceDeps, actor: GroupActor, group
   return { group, role: await d.directory.roleOf(actor.sdkAppID, groupID, actor.userID) };
 }
 
+/** The group's owner and admins. */
+export async function managersOf(d: GroupServiceDeps, sdkAppID: number, groupID: string): Promise<string[]> {
+  const members = await d.directory.members(sdkAppID, groupID);
+  return [...members].filter(([, role]) => role === 'Owner' || role === 'Admin').map(([userID]) => userID);
+}
+
 /** Whole seconds now. */
 export function nowSec(clock: Clock): number {
   return Math.floor(clock.now() / 1000);
@@ -134,7 +140,9 @@ export class GroupService {
     const decision = joinDecision(group);
     if (decision === 'refuse') throw deny(group.type === 'Private' ? 'Work groups cannot be joined by applying; a member must add you' : 'the group does not accept applications');
     if (decision === 'apply') {
-      await d.store.putGroupApplication(actor.sdkAppID, groupID, { userID: actor.userID, message: applyMessage, time: nowSec(d.clock) });
+      const application = { userID: actor.userID, message: applyMessage, time: nowSec(d.clock) };
+      await d.store.putGroupApplication(actor.sdkAppID, groupID, application);
+      d.notify.applicationArrived(actor.sdkAppID, group, application, await managersOf(d, actor.sdkAppID, groupID));
       return { status: JoinStatus.WAIT_APPROVAL, group: wireGroup(group) };
     }
     const joinTime = nowSec(d.clock);

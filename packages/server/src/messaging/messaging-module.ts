@@ -11,6 +11,7 @@ import { AccountDirectory } from './account-directory.js';
 import { AppendBatcher } from './append-batcher.js';
 import { ConversationService } from './conversation-service.js';
 import { Delivery } from './delivery.js';
+import { GroupApplicationService } from './group-application-service.js';
 import { registerGroupCommands } from './group-commands.js';
 import { GroupDirectory } from './group-directory.js';
 import { GroupMemberService } from './group-member-service.js';
@@ -57,6 +58,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
   const groupDeps = { store, clock, directory: groupDirectory, accounts, messages, notify: new GroupNotifier(messages, delivery) };
   const groups = new GroupService(groupDeps);
   const members = new GroupMemberService(groupDeps);
+  const applications = new GroupApplicationService(groupDeps);
   return {
     messages,
     conversations,
@@ -68,7 +70,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     batcher,
     register(gateway) {
       registerMessagingCommands(gateway, { registry, messages, conversations });
-      registerGroupCommands(gateway, { registry, groups, members });
+      registerGroupCommands(gateway, { registry, groups, members, applications });
     },
     drain: () => batcher.drain(),
   };

@@ -2,8 +2,8 @@
  * Store records → the wire shapes of `@parley/protocol` (`WireMessage`, `WireConversation`,
  * `WireGroup`, `WireGroupMember`). The wire is viewer-independent except where noted.
  */
-import type { WireConversation, WireGroup, WireGroupMember, WireMemberRole, WireMessage } from '@parley/protocol';
-import type { ConversationView, GroupMemberRecord, GroupView, MessageRecord } from '../store/index.js';
+import type { WireConversation, WireGroup, WireGroupApplication, WireGroupMember, WireMemberRole, WireMessage } from '@parley/protocol';
+import type { ConversationView, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '../store/index.js';
 
 /** A stored message on the wire. */
 export function wireMessage(m: MessageRecord): WireMessage {
@@ -71,4 +71,9 @@ export function wireGroup(g: GroupView, selfRole?: WireMemberRole, selfJoinTime?
 /** A member on the wire. */
 export function wireMember(m: GroupMemberRecord): WireGroupMember {
   return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard };
+}
+
+/** A pending join application on the wire, with the group's current name. */
+export function wireApplication(group: GroupView, a: GroupApplication): WireGroupApplication {
+  return { groupID: group.groupID, groupName: group.name, userID: a.userID, message: a.message, time: a.time };
 }
