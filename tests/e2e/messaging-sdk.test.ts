@@ -154,6 +154,40 @@ describe('group chat in every group type', () => {
     expect(((await stays.chat.getGroupList()).data.groupList as unknown[]).length).toBe(0);
   });
 
+  it('join applications: the owner gets a notice (also one made while offline) and accepts or rejects it; the applicant is told', async () => {
+    ts = await startTestServer();
+    const owner = await chatter('owner');
+    const hiker = await chatter('hiker');
+    const notice = (c: Chatter, op: number) => c.received.find((m) => m.type === TYPES.MSG_GRP_SYS_NOTICE && (m.payload as { operationType?: number }).operationType === op);
+    await owner.chat.createGroup({ type: TYPES.GRP_PUBLIC, name: 'Hikers', groupID: 'hikers' });
+    expect((await hiker.chat.joinGroup({ groupID: 'hikers', applyMessage: 'let me in' })).data.status).toBe(TYPES.JOIN_STATUS_WAIT_APPROVAL);
+    await waitUntil(() => notice(owner, 1) !== undefined, 5000, 'application notice');
+    const application = notice(owner, 1);
+    expect(application).toMatchObject({
+      conversationID: '@TIM#SYSTEM',
+      payload: { operationType: 1, operatorID: 'hiker', handleMessage: 'let me in', groupProfile: { groupID: 'hikers', name: 'Hikers' } },
+    });
+    const handled = await owner.chat.handleGroupApplication({ handleAction: 'Agree', handleMessage: 'welcome', message: application as never });
+    expect(handled.data.group).toMatchObject({ groupID: 'hikers', memberNum: 2 });
+    await waitUntil(() => notice(hiker, 2) !== undefined, 5000, 'accepted notice');
+    expect(notice(hiker, 2)).toMatchObject({ payload: { operatorID: 'owner', handleMessage: 'welcome', groupProfile: { groupID: 'hikers' } } });
+    expect(((await hiker.chat.getGroupList()).data.groupList as { groupID: string }[]).map((g) => g.groupID)).toEqual(['hikers']);
+    await expect(owner.chat.handleGroupApplication({ handleAction: 'Agree', message: application as never })).rejects.toMatchObject({ code: 10024 });
+
+    // An application made while the owner is offline reaches them as a notice after the next login.
+    await owner.chat.logout();
+    const late = await chatter('late');
+    await late.chat.joinGroup({ groupID: 'hikers', applyMessage: 'me too' });
+    await owner.chat.login({ userID: 'owner', userSig: ts.sig('owner') });
+    await waitUntil(() => owner.chat.isReady() && owner.received.some((m) => (m.payload as { operatorID?: string }).operatorID === 'late'), 5000, 'catch-up notice');
+    const lateApplication = owner.received.find((m) => (m.payload as { operatorID?: string }).operatorID === 'late');
+    await owner.chat.handleGroupApplication({ handleAction: 'Reject', handleMessage: 'full up', message: lateApplication as never });
+    await waitUntil(() => notice(late, 3) !== undefined, 5000, 'rejected notice');
+    expect(notice(late, 3)).toMatchObject({ payload: { operatorID: 'owner', handleMessage: 'full up' } });
+    await expect(owner.chat.handleGroupApplication({ handleAction: 'Maybe' as never, message: lateApplication as never })).rejects.toMatchObject({ code: 6017 });
+    await expect(owner.chat.handleGroupApplication({ handleAction: 'Agree', message: { type: TYPES.MSG_TEXT } as never })).rejects.toMatchObject({ code: 6017 });
+  });
+
   it('a Work group cannot be joined by applying; members are added by other members', async () => {
     ts = await startTestServer();
     const owner = await chatter('owner');

@@ -143,6 +143,14 @@ export abstract class ChatMessagingMethods {
     return this.apis.groups.joinGroup(options);
   }
 
+  /**
+   * Accepts or rejects a join application: `message` is the group system notice (`operationType` 1)
+   * the app received for it. Owner or admin of the group.
+   */
+  handleGroupApplication(options: { handleAction: 'Agree' | 'Reject'; handleMessage?: string; message: Message }): Promise<ChatResponse<{ group: Group }>> {
+    return this.guard('handleGroupApplication', () => this.apis.groups.handleGroupApplication(options));
+  }
+
   /** Leaves a group. Whitelisted (works once logged in). */
   quitGroup(groupID: string): Promise<ChatResponse<{ groupID: string }>> {
     return this.apis.groups.quitGroup(groupID);

@@ -6,6 +6,7 @@
 import { ErrorCode, MessagingCommand, ParleyError, TYPES, type CreateGroupRequest, type Parsed, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
 import { intInRange, invalidArgument, nonEmpty, optionalString, record, userIDList } from './api-args.js';
 import { ok, type ChatResponse } from './chat-response.js';
+import { applicationOf } from './group-applications.js';
 import { toGroupMember } from './group-store.js';
 import type { Group, GroupMember } from './message-types.js';
 import type { MessagingCore } from './messaging-core.js';
@@ -93,6 +94,20 @@ export class GroupApi {
     const answer = unwrap(parseJoinAnswer(await this.core.request(MessagingCommand.JOIN_GROUP, { groupID, ...(applyMessage !== undefined ? { applyMessage } : {}) })));
     if (answer.status !== TYPES.JOIN_STATUS_WAIT_APPROVAL && gen === this.core.generation) this.addToList(answer.group);
     return ok({ status: answer.status, group: this.core.groups.toGroup(answer.group) });
+  }
+
+  /** See `ChatInstance.handleGroupApplication`. */
+  async handleGroupApplication(options: unknown): Promise<ChatResponse<{ group: Group }>> {
+    const api = 'handleGroupApplication';
+    const o = record(api, options);
+    const action = o['handleAction'];
+    if (action !== 'Agree' && action !== 'Reject') throw invalidArgument(`${api}: handleAction must be "Agree" or "Reject"`);
+    const handleMessage = optionalString(api, 'handleMessage', o['handleMessage']);
+    const application = applicationOf(o['message']);
+    if (!application) throw invalidArgument(`${api}: message must be a group system notice of a join application (operationType 1)`);
+    const body = { ...application, action, ...(handleMessage !== undefined ? { handleMessage } : {}) };
+    const group = unwrap(parseGroupAnswer(await this.core.request(MessagingCommand.HANDLE_GROUP_APPLICATION, body)));
+    return ok({ group: this.core.groups.toGroup(group) });
   }
 
   /** See `ChatInstance.quitGroup`. */

@@ -59,6 +59,11 @@ export class GroupStore {
     return was;
   }
 
+  /** The cached wire groups. */
+  wires(): WireGroup[] {
+    return [...this.groups.values()];
+  }
+
   /** The list as Tencent objects. */
   list(): Group[] {
     return [...this.groups.values()].map((g) => this.toGroup(g));

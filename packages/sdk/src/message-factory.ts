@@ -263,17 +263,30 @@ export function messageForShow(type: string, payload: Record<string, unknown>): 
 
 /** Tencent's group system notice types carried in `payload.operationType` (`TYPES.MSG_GRP_SYS_NOTICE`). */
 export const GroupSystemNoticeType = {
+  /** Someone applied to join a group the user owns or administers (`operatorID`: the applicant, `handleMessage`: their message). */
+  JOIN_APPLICATION: 1,
+  /** The user's application was accepted (`operatorID`: who accepted, `handleMessage`: their message). */
+  APPLICATION_ACCEPTED: 2,
+  /** The user's application was rejected (`operatorID`: who rejected, `handleMessage`: their message). */
+  APPLICATION_REJECTED: 3,
   /** The user was removed from the group. */
   KICKED_OUT: 4,
   /** The group was dismissed. */
   DISMISSED: 5,
 } as const;
 
+/** What a group system notice says besides its type. */
+export interface NoticeDetails {
+  readonly operatorID?: string;
+  readonly handleMessage?: string;
+  readonly groupName?: string;
+}
+
 /**
  * A group system notice (`@TIM#SYSTEM` conversation) for a change of the user's group list that the
  * server announced with a `group_changed` push, as Tencent's SDK reports it through MESSAGE_RECEIVED.
  */
-export function groupSystemNotice(groupID: string, operationType: number, viewer: string, nowMs: number, random: () => number): Message {
+export function groupSystemNotice(groupID: string, operationType: number, viewer: string, nowMs: number, random: () => number, details: NoticeDetails = {}): Message {
   const time = Math.floor(nowMs / 1000);
   const message = messageFromWire(
     {
@@ -284,7 +297,17 @@ export function groupSystemNotice(groupID: string, operationType: number, viewer
       seq: 0,
       time,
       random: 0,
-      elements: [{ type: TYPES.MSG_GRP_SYS_NOTICE, content: { operationType, groupProfile: { groupID }, operatorID: '' } }],
+      elements: [
+        {
+          type: TYPES.MSG_GRP_SYS_NOTICE,
+          content: {
+            operationType,
+            groupProfile: { groupID, ...(details.groupName !== undefined ? { name: details.groupName } : {}) },
+            operatorID: details.operatorID ?? '',
+            handleMessage: details.handleMessage ?? '',
+          },
+        },
+      ],
       cloudCustomData: '',
       priority: 'Normal',
       atUserList: [],

@@ -10,11 +10,20 @@
  */
 import { conversationID, EVENT, MessagingPush, type FrameBody, type PushFrame, type WireGroup } from '@parley/protocol';
 import { ConversationStore } from './conversation-store.js';
+import { GroupApplications } from './group-applications.js';
 import { GroupStore } from './group-store.js';
 import { groupSystemNotice, GroupSystemNoticeType, type FactoryContext } from './message-factory.js';
 import { MessageStore } from './message-store.js';
 import type { Message } from './message-types.js';
-import { parseConversationPush, parseGroupPush, parseMessagePush, type ConversationChange, type GroupChangeKind } from './messaging-wire.js';
+import {
+  parseApplicationHandledPush,
+  parseApplicationPush,
+  parseConversationPush,
+  parseGroupPush,
+  parseMessagePush,
+  type ConversationChange,
+  type GroupChangeKind,
+} from './messaging-wire.js';
 import type { SessionClient, SessionObserver } from './session-client.js';
 import { SyncEngine } from './sync-engine.js';
 
@@ -24,6 +33,7 @@ export class MessagingCore implements SessionObserver {
   readonly conversations: ConversationStore;
   readonly groups: GroupStore;
   readonly engine: SyncEngine;
+  readonly applications: GroupApplications;
   /** Bumped when a session ends; work begun in an older session checks it after each await and stops. */
   generation = 0;
   private holding = false;
@@ -42,6 +52,7 @@ export class MessagingCore implements SessionObserver {
       (groupID) => this.conversations.get(conversationID('GROUP', groupID)),
     );
     this.engine = new SyncEngine(this);
+    this.applications = new GroupApplications(this);
     session.observe(this);
   }
 
@@ -88,10 +99,11 @@ export class MessagingCore implements SessionObserver {
   }
 
   /** Session hook: a fresh login; the first sync runs before `SDK_READY`. */
-  onLoggedIn(): Promise<void> {
+  async onLoggedIn(): Promise<void> {
     this.reset();
     this.holding = true;
-    return this.engine.initialSync();
+    await this.engine.initialSync();
+    await this.catchUpApplications();
   }
 
   /** Session hook: `SDK_READY` was emitted; release the first sync's results. */
@@ -112,6 +124,16 @@ export class MessagingCore implements SessionObserver {
   /** Session hook: back online after a drop; catch up on what was missed. */
   onReconnected(): void {
     this.engine.resync();
+    void this.catchUpApplications();
+  }
+
+  /** Join applications made while the user was away arrive as notices; a failure only costs those notices. */
+  private async catchUpApplications(): Promise<void> {
+    try {
+      await this.applications.catchUp();
+    } catch (error) {
+      this.logger.warn('could not fetch pending group applications:', error);
+    }
   }
 
   /** Session hook: the session ended; forget its state. */
@@ -138,6 +160,18 @@ export class MessagingCore implements SessionObserver {
         const parsed = parseGroupPush(frame.body);
         if (parsed.ok) this.engine.run(() => this.applyGroupChange(parsed.value.groupID, parsed.value.change, parsed.value.group));
         else this.logger.warn('ignored a malformed group push:', parsed.reason);
+        return;
+      }
+      case MessagingPush.GROUP_APPLICATION: {
+        const parsed = parseApplicationPush(frame.body);
+        if (parsed.ok) this.applications.onApplication(parsed.value);
+        else this.logger.warn('ignored a malformed application push:', parsed.reason);
+        return;
+      }
+      case MessagingPush.GROUP_APPLICATION_HANDLED: {
+        const parsed = parseApplicationHandledPush(frame.body);
+        if (parsed.ok) this.applications.onHandled(parsed.value);
+        else this.logger.warn('ignored a malformed application outcome push:', parsed.reason);
         return;
       }
       default:
@@ -179,6 +213,7 @@ export class MessagingCore implements SessionObserver {
     this.store.clear();
     this.conversations.clear();
     this.groups.clear();
+    this.applications.reset();
     this.holding = false;
     this.held = [];
     this.lastTotal = 0;

@@ -10,11 +10,13 @@ import {
   isUint,
   kindOf,
   valid,
+  type GroupApplicationAction,
   type Parsed,
   type WireConversation,
   type WireConversationType,
   type WireElement,
   type WireGroup,
+  type WireGroupApplication,
   type WireGroupMember,
   type WireGroupType,
   type WireMemberRole,
@@ -283,5 +285,38 @@ export function parseGroupPush(body: unknown): Parsed<{ groupID: string; change:
     const change = f.oneOf<GroupChangeKind>('change', new Set(['joined', 'left', 'kicked', 'dismissed', 'updated']));
     const group = f.has('group') ? readGroup(f.raw('group'), 'group push.group') : undefined;
     return { groupID: f.str('groupID'), change, group };
+  });
+}
+
+function readApplication(value: unknown, path: string): WireGroupApplication {
+  const f = Fields.of(value, path);
+  return { groupID: f.str('groupID'), groupName: f.str('groupName'), userID: f.str('userID'), message: f.str('message'), time: f.uint('time') };
+}
+
+/** Parses the answer of `get_group_application_list`. */
+export function parseApplicationsAnswer(body: unknown): Parsed<WireGroupApplication[]> {
+  return run(() => Fields.of(body, 'application list').list('applications', readApplication));
+}
+
+/** Parses a `group_open_http_svc.group_application` push body. */
+export function parseApplicationPush(body: unknown): Parsed<WireGroupApplication> {
+  return run(() => readApplication(Fields.of(body, 'application push').raw('application'), 'application push.application'));
+}
+
+/** How an application was decided (`group_application_handled`). */
+export interface ApplicationOutcome {
+  readonly groupID: string;
+  readonly userID: string;
+  readonly action: GroupApplicationAction;
+  readonly handleMessage: string;
+  readonly operatorID: string;
+}
+
+/** Parses a `group_open_http_svc.group_application_handled` push body. */
+export function parseApplicationHandledPush(body: unknown): Parsed<ApplicationOutcome> {
+  return run(() => {
+    const f = Fields.of(body, 'application outcome');
+    const action = f.oneOf<GroupApplicationAction>('action', new Set(['Agree', 'Reject']));
+    return { groupID: f.str('groupID'), userID: f.str('userID'), action, handleMessage: f.str('handleMessage'), operatorID: f.str('operatorID') };
   });
 }
