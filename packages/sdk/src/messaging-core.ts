@@ -8,7 +8,7 @@
  * after `SDK_READY`, the app gets the conversation list, the total unread count, the group list
  * and the messages that arrived while it was offline.
  */
-import { conversationID, EVENT, MessagingPush, type FrameBody, type PushFrame, type WireGroup } from '@parley/protocol';
+import { conversationID, EVENT, MessagingPush, type FrameBody, type Parsed, type PushFrame, type WireGroup } from '@parley/protocol';
 import { ConversationStore } from './conversation-store.js';
 import { GroupApplications } from './group-applications.js';
 import { GroupStore } from './group-store.js';
@@ -143,41 +143,29 @@ export class MessagingCore implements SessionObserver {
 
   /** Session hook: a push. */
   onPush(frame: PushFrame): void {
+    const body = frame.body;
     switch (frame.ev) {
-      case MessagingPush.MESSAGE: {
-        const parsed = parseMessagePush(frame.body);
-        if (parsed.ok) this.engine.onMessagePush(parsed.value);
-        else this.logger.warn('ignored a malformed message push:', parsed.reason);
-        return;
-      }
-      case MessagingPush.CONVERSATION_CHANGED: {
-        const parsed = parseConversationPush(frame.body);
-        if (parsed.ok) this.engine.run(() => this.applyConversationChange(parsed.value));
-        else this.logger.warn('ignored a malformed conversation push:', parsed.reason);
-        return;
-      }
-      case MessagingPush.GROUP_CHANGED: {
-        const parsed = parseGroupPush(frame.body);
-        if (parsed.ok) this.engine.run(() => this.applyGroupChange(parsed.value.groupID, parsed.value.change, parsed.value.group));
-        else this.logger.warn('ignored a malformed group push:', parsed.reason);
-        return;
-      }
-      case MessagingPush.GROUP_APPLICATION: {
-        const parsed = parseApplicationPush(frame.body);
-        if (parsed.ok) this.applications.onApplication(parsed.value);
-        else this.logger.warn('ignored a malformed application push:', parsed.reason);
-        return;
-      }
-      case MessagingPush.GROUP_APPLICATION_HANDLED: {
-        const parsed = parseApplicationHandledPush(frame.body);
-        if (parsed.ok) this.applications.onHandled(parsed.value);
-        else this.logger.warn('ignored a malformed application outcome push:', parsed.reason);
-        return;
-      }
+      case MessagingPush.MESSAGE:
+        return this.accept('message', parseMessagePush(body), (wire) => this.engine.onMessagePush(wire));
+      case MessagingPush.CONVERSATION_CHANGED:
+        return this.accept('conversation', parseConversationPush(body), (change) => this.engine.run(() => this.applyConversationChange(change)));
+      case MessagingPush.GROUP_CHANGED:
+        return this.accept('group', parseGroupPush(body), (g) => this.engine.run(() => this.applyGroupChange(g.groupID, g.change, g.group)));
+      case MessagingPush.GROUP_APPLICATION:
+        return this.accept('application', parseApplicationPush(body), (a) => this.applications.onApplication(a));
+      case MessagingPush.GROUP_APPLICATION_HANDLED:
+        return this.accept('application outcome', parseApplicationHandledPush(body), (o) => this.applications.onHandled(o));
       default:
         this.logger.debug('push not handled', frame.ev);
     }
   }
+
+  /** Applies a parsed push; a malformed one is logged and ignored (protocol §13). */
+  private accept<T>(what: string, parsed: Parsed<T>, apply: (value: T) => void): void {
+    if (parsed.ok) apply(parsed.value);
+    else this.logger.warn(`ignored a malformed ${what} push:`, parsed.reason);
+  }
+
 
   /** Applies the server's news about one conversation (read, pinned, draft or deleted elsewhere). */
   applyConversationChange(change: ConversationChange): void {
