@@ -79,6 +79,7 @@ export class WalCheckpointer {
   readonly #writer: Database.Database;
   readonly #exited: Promise<void>;
   #failure: string | undefined;
+  #stopping = false;
   readonly #waiters = new Map<number, { resolve: (report: CheckpointReport) => void; reject: (err: Error) => void }>();
   #nextRequest = 1;
 
@@ -95,6 +96,8 @@ export class WalCheckpointer {
     this.#worker.on('error', (err) => this.#fallBack(err.message));
     this.#exited = new Promise((resolve) =>
       this.#worker.once('exit', () => {
+        // A worker gone without being asked to stop must not leave the WAL unchecked.
+        if (!this.#stopping) this.#fallBack('the checkpoint worker exited');
         this.#rejectWaiters('the WAL checkpointer stopped');
         resolve();
       }),
@@ -127,6 +130,7 @@ export class WalCheckpointer {
 
   /** Stops the worker and waits until its connection is closed. */
   async stop(): Promise<void> {
+    this.#stopping = true;
     // Waiting for the exit must keep the process alive, unlike the idle worker.
     this.#worker.ref();
     this.#worker.postMessage('stop');
