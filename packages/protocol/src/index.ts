@@ -79,6 +79,7 @@ export {
   MAX_AT_USERS,
   MAX_RECEIVERS,
   SYNC_PAGE,
+  MAX_SYNC_RECENT,
   HISTORY_PAGE,
   MAX_DELETE_SEQS,
   parseSendMessageRequest,

@@ -86,6 +86,11 @@ describe('the other message and conversation requests', () => {
     expect(failure(parseSyncRequest({ cursor: -1 })).reason).toMatch(/cursor/);
   });
 
+  it('sync takes an optional recent window of 1..100000 messages', () => {
+    expect(parseSyncRequest({ recent: 1000 })).toEqual({ ok: true, value: { cursor: 0, count: 100, recent: 1000 } });
+    for (const recent of [0, 100_001, 1.5, '10']) expect(failure(parseSyncRequest({ recent })).reason).toMatch(/recent/);
+  });
+
   it('history takes one direction at most and defaults to 15 messages', () => {
     expect(parseHistoryRequest({ conversationID: 'C2Cbob' })).toEqual({
       ok: true,

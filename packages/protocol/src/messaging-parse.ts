@@ -19,6 +19,9 @@ export const MAX_AT_USERS = 100;
 export const MAX_RECEIVERS = 500;
 /** Default and largest `count` of `openim.sync`. */
 export const SYNC_PAGE = { default: 100, max: 500 } as const;
+
+/** Largest `recent` of `openim.sync`. */
+export const MAX_SYNC_RECENT = 100_000;
 /** Default and largest `count` of `openim.getmsg`. */
 export const HISTORY_PAGE = { default: 15, max: 100 } as const;
 /** Most sequences per `openim.deletemsg`. */
@@ -33,6 +36,8 @@ export type NormalizedSendMessage = { readonly [K in keyof SendMessageRequest]-?
 export interface NormalizedSync {
   readonly cursor: number;
   readonly count: number;
+  /** `recent` of `SyncRequest`; absent when not asked for. */
+  readonly recent?: number;
 }
 
 /** Body of `openim.getmsg` with defaults applied. */
@@ -74,10 +79,14 @@ export function parseSendMessageRequest(body: unknown): MessagingParsed<Normaliz
 
 /** Parses the body of `openim.sync`. */
 export function parseSyncRequest(body: unknown): MessagingParsed<NormalizedSync> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({
-    cursor: r.optionalInt('cursor', 0, MAX_SEQ) ?? 0,
-    count: r.optionalInt('count', 1, SYNC_PAGE.max) ?? SYNC_PAGE.default,
-  }));
+  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => {
+    const recent = r.optionalInt('recent', 1, MAX_SYNC_RECENT);
+    return {
+      cursor: r.optionalInt('cursor', 0, MAX_SEQ) ?? 0,
+      count: r.optionalInt('count', 1, SYNC_PAGE.max) ?? SYNC_PAGE.default,
+      ...(recent !== undefined ? { recent } : {}),
+    };
+  });
 }
 
 function conversation(r: BodyReader): ConversationRef {

@@ -157,6 +157,12 @@ export interface SyncRequest {
   readonly cursor?: number;
   /** Max messages in this page. @default 100 (max 500) */
   readonly count?: number;
+  /**
+   * With `cursor` 0 only: start this many messages before the newest one instead of at the
+   * beginning of the inbox, so a fresh client does not download the user's whole C2C history (older
+   * messages stay reachable through `openim.getmsg`). Omit it to sync everything. (1..100000)
+   */
+  readonly recent?: number;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { EVENT, MessagingCommand } from '@parley/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { texts, World } from '../test-support/messaging-harness.js';
+import { INITIAL_C2C_RECENT } from './sync-engine.js';
 import { eventually, sleep } from '../test-support/sdk-harness.js';
 
 let world: World;
@@ -36,9 +37,24 @@ describe('the sync at login', () => {
     await eventually(() => chat.isReady(), 'ready');
     expect(syncCursors()).toEqual([0, 100, 200]);
     expect(syncsAtReady).toBe(3);
-    expect(world.server.requests(MessagingCommand.SYNC)[0]?.request.body).toEqual({ cursor: 0, count: 100 });
+    expect(world.server.requests(MessagingCommand.SYNC)[0]?.request.body).toEqual({ cursor: 0, count: 100, recent: INITIAL_C2C_RECENT });
     const list = (await chat.getConversationList()).data;
     expect(list).toMatchObject({ isSyncCompleted: true, conversationList: [{ conversationID: 'C2Cbob', unreadCount: 250 }] });
+  });
+
+  it('on a fresh client fetches only the newest INITIAL_C2C_RECENT messages; older ones stay history', async () => {
+    for (let i = 0; i < INITIAL_C2C_RECENT + 150; i++) world.fake.commit({ from: 'bob', to: 'alice', text: `m${i}` });
+    world.fake.maxSyncPage = 500;
+    const received: { payload: { text: string } }[] = [];
+    const chat = world.chat();
+    chat.on(EVENT.MESSAGE_RECEIVED, (e: { data?: unknown }) => received.push(...(e.data as { payload: { text: string } }[])));
+    await chat.login({ userID: 'alice', userSig: 's' });
+    await eventually(() => chat.isReady(), 'ready');
+    await eventually(() => received.length === INITIAL_C2C_RECENT, 'the recent messages');
+    expect(received[0]?.payload.text).toBe('m150');
+    expect(received.at(-1)?.payload.text).toBe(`m${INITIAL_C2C_RECENT + 149}`);
+    // The unread count is the server's, over the whole conversation.
+    expect((await chat.getConversationList()).data.conversationList[0]).toMatchObject({ conversationID: 'C2Cbob', unreadCount: INITIAL_C2C_RECENT + 150 });
   });
 
   it('then delivers what arrived while the user was offline, once, after SDK_READY: unread messages from others only', async () => {

@@ -14,9 +14,11 @@
  * All of this work runs one task at a time (a promise chain), so a push that arrives during a
  * sync or a gap fill is handled after it, in order.
  *
- * On a fresh login the cursor is 0 and the server returns the whole C2C history; that history
- * fills the cache, and only what the user has not read yet (from others, above the
- * conversation's read sequence) is delivered as `MESSAGE_RECEIVED`. Group history before the
+ * On a fresh login the cursor is 0 and the first sync asks for the newest
+ * {@link INITIAL_C2C_RECENT} C2C messages only (older ones stay reachable as history); they fill
+ * the cache, and only what the user has not read yet (from others, above the conversation's read
+ * sequence) is delivered as `MESSAGE_RECEIVED`. A resync after a reconnect always continues from the
+ * cursor, so nothing sent during a drop is skipped. Group history before the
  * read sequence is not fetched, and at most {@link INITIAL_GROUP_CATCHUP} unread messages per
  * group are.
  */
@@ -31,6 +33,8 @@ import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseS
 export const SYNC_PAGE_SIZE = 100;
 /** Messages per gap-fill page (`openim.getmsg`, the contract's maximum). */
 export const GAP_PAGE_SIZE = 100;
+/** Newest C2C messages fetched by the first sync of a login (a fresh client does not download all history). */
+export const INITIAL_C2C_RECENT = 1000;
 /** Most unread messages fetched per group by the first sync of a login. */
 export const INITIAL_GROUP_CATCHUP = 100;
 /** Pages after which a sync or a gap fill stops (a guard against a server that never completes). */
@@ -166,7 +170,9 @@ export class SyncEngine {
     let groups: { groupID: string; seq: number }[] | undefined;
     await this.step('sync', gen, async () => {
       for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = parseSyncAnswer(await this.core.request(MessagingCommand.SYNC, { cursor: this.cursor, count: SYNC_PAGE_SIZE }));
+        const fresh = mode === 'initial' && this.cursor === 0;
+        const body = { cursor: this.cursor, count: SYNC_PAGE_SIZE, ...(fresh ? { recent: INITIAL_C2C_RECENT } : {}) };
+        const answer = parseSyncAnswer(await this.core.request(MessagingCommand.SYNC, body));
         this.check(gen);
         if (!answer.ok) throw malformed(answer.reason);
         this.acceptSilently(answer.value.messages, mode);

@@ -67,7 +67,7 @@ export class FakeMessaging {
       case MessagingCommand.SEND:
         return this.send(user, b, connection);
       case MessagingCommand.SYNC:
-        return this.sync(user, Number(b['cursor'] ?? 0), Number(b['count'] ?? 100));
+        return this.sync(user, Number(b['cursor'] ?? 0), Number(b['count'] ?? 100), typeof b['recent'] === 'number' ? b['recent'] : undefined);
       case MessagingCommand.HISTORY:
         return this.history(user, cid, b);
       case MessagingCommand.SET_READ:
@@ -223,8 +223,10 @@ export class FakeMessaging {
     return { code: 0, body: { message, duplicate: false } };
   }
 
-  private sync(user: string, cursor: number, count: number): Reply {
+  private sync(user: string, requested: number, count: number, recent: number | undefined): Reply {
     const inbox = this.inboxOf(user);
+    // As the server: `recent` moves a fresh cursor to that many messages before the newest.
+    const cursor = requested === 0 && recent !== undefined ? Math.max(0, inbox.length - recent) : requested;
     const page = inbox.slice(cursor, cursor + Math.min(count, this.maxSyncPage));
     const next = cursor + page.length;
     const groups = this.groups.joinedBy(user).map((groupID) => ({ groupID, seq: this.groups.messages(groupID).length }));

@@ -176,6 +176,12 @@ export class SqliteMessaging {
     };
   }
 
+  /** Inbox position of the user's newest C2C message (0 when none). */
+  inboxHead(app: number, userID: string): number {
+    const head = this.#sql.inboxSeq.get(app, userID);
+    return typeof head === 'number' ? head : 0;
+  }
+
   history(app: number, userID: string, conversationID: string, range: HistoryRange): HistoryPage {
     const { key } = addressOf(userID, conversationID);
     const state = this.#state(app, userID, conversationID);

@@ -189,6 +189,10 @@ export class SqliteStore implements Store {
     return this.#read(() => this.#messaging.syncInbox(sdkAppID, userID, cursor, count));
   }
 
+  async inboxHead(sdkAppID: number, userID: string): Promise<number> {
+    return this.#read(() => this.#messaging.inboxHead(sdkAppID, userID));
+  }
+
   async getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage> {
     return this.#read(() => this.#messaging.history(sdkAppID, userID, conversationID, range));
   }

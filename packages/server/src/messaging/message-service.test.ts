@@ -78,6 +78,23 @@ describe('C2C messages between online users', () => {
 });
 
 describe('offline users and sync', () => {
+  it('gives a fresh client only the recent messages when it asks, and then continues from there', async () => {
+    const t = await server();
+    const alice = await login(t, 'alice');
+    const sent: WireMessage[] = [];
+    for (let i = 0; i < 7; i++) sent.push(message(await alice.ok(M.SEND, alice.textBody('C2C', 'bob', `m${i}`))));
+    const bob = await login(t, 'bob');
+    const recent = await bob.ok(M.SYNC, { recent: 3 });
+    expect(recent).toMatchObject({ isCompleted: true });
+    expect(recent['messages']).toStrictEqual(sent.slice(-3));
+    const later = message(await alice.ok(M.SEND, alice.textBody('C2C', 'bob', 'later')));
+    // `recent` applies to a fresh cursor only: the returned cursor continues after what was synced.
+    expect((await bob.ok(M.SYNC, { cursor: recent['cursor'], recent: 3 }))['messages']).toStrictEqual([later]);
+    // A window larger than the inbox is the whole inbox; the older messages stay in history.
+    expect(((await bob.ok(M.SYNC, { recent: 100 }))['messages'] as WireMessage[]).map((m) => m.ID)).toStrictEqual([...sent, later].map((m) => m.ID));
+    expect(await bob.code(M.SYNC, { recent: 0 })).toBe(ErrorCode.PARLEY_BAD_REQUEST);
+  });
+
   it('gives an offline recipient everything in order on login, through sync and history', async () => {
     const t = await server();
     const alice = await login(t, 'alice');

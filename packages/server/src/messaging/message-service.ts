@@ -163,9 +163,13 @@ export class MessageService {
     this.#d.delivery.toUsers(ctx.sdkAppID, recipients, MessagingPush.MESSAGE, new EncodedBody(`{"message":${messageJson}}`), ctx.origin);
   }
 
-  /** The user's C2C messages after `cursor`, plus the current sequence of every joined group. */
-  async sync(sdkAppID: number, userID: string, cursor: number, count: number): Promise<SyncResponse> {
-    const page = await this.#d.store.syncInbox(sdkAppID, userID, cursor, count);
+  /**
+   * The user's C2C messages after `cursor`, plus the current sequence of every joined group. With
+   * cursor 0 and `recent`, the page starts `recent` messages before the newest (a fresh client).
+   */
+  async sync(sdkAppID: number, userID: string, cursor: number, count: number, recent?: number): Promise<SyncResponse> {
+    const from = cursor === 0 && recent !== undefined ? Math.max(0, (await this.#d.store.inboxHead(sdkAppID, userID)) - recent) : cursor;
+    const page = await this.#d.store.syncInbox(sdkAppID, userID, from, count);
     const joined = await this.#d.store.listJoinedGroups(sdkAppID, userID);
     return {
       messages: page.messages.map(wireMessage),

@@ -71,7 +71,7 @@ export function registerMessagingCommands(gateway: WsGateway, deps: MessagingCom
   gateway.register(MessagingCommand.SYNC, async (conn, req) => {
     const body = parsedBody(parseSyncRequest(req.body));
     const c = caller(conn);
-    return { ...(await messages.sync(c.sdkAppID, c.userID, body.cursor, body.count)) };
+    return { ...(await messages.sync(c.sdkAppID, c.userID, body.cursor, body.count, body.recent)) };
   });
   gateway.register(MessagingCommand.HISTORY, async (conn, req) => {
     const body = parsedBody(parseHistoryRequest(req.body));

@@ -135,6 +135,10 @@ export class MemoryMessaging {
     return outcomes;
   }
 
+  inboxHead(userID: string): number {
+    return this.#inbox.get(userID)?.length ?? 0;
+  }
+
   syncInbox(userID: string, cursor: number, count: number): InboxPage {
     const inbox = this.#inbox.get(userID) ?? [];
     const page = inbox.slice(cursor, cursor + count);

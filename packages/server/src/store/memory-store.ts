@@ -198,6 +198,10 @@ export class MemoryStore implements Store {
     return this.#app(sdkAppID)?.messaging.syncInbox(userID, cursor, count) ?? { messages: [], cursor, isCompleted: true };
   }
 
+  async inboxHead(sdkAppID: number, userID: string): Promise<number> {
+    return this.#app(sdkAppID)?.messaging.inboxHead(userID) ?? 0;
+  }
+
   async getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage> {
     return this.#app(sdkAppID)?.messaging.history(userID, conversationID, range) ?? { messages: [], isCompleted: true };
   }

@@ -150,6 +150,8 @@ export interface MessageStore {
   appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]>;
   /** The user's C2C messages after `cursor` (0 = from the start), at most `count`. */
   syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage>;
+  /** The inbox position of the user's newest C2C message (0 when none): `syncInbox` from `head - n` returns the `n` newest. */
+  inboxHead(sdkAppID: number, userID: string): Promise<number>;
   /**
    * A page of one conversation as `userID` sees it: messages the user cleared or deleted, and
    * targeted messages for others, are left out.

@@ -145,6 +145,19 @@ export function describeMessageContract(fx: StoreFixture): void {
       expect(ids((await fx.store.syncInbox(APP, 'bob', 0, 10)).messages)).toStrictEqual(['a1', 'c1', 'b1']);
     });
 
+    it('tells the inbox head, from which a sync gives exactly the newest messages', async () => {
+      await withApps();
+      expect(await fx.store.inboxHead(APP, 'bob')).toBe(0);
+      expect(await fx.store.inboxHead(APP + 1, 'bob')).toBe(0);
+      await fx.store.appendMessages(APP, [testDraft('alice', 'bob', 'm1'), testDraft('carol', 'bob', 'm2')]);
+      await fx.store.appendMessages(APP, [testDraft('alice', 'bob', 'm3'), testDraft('alice', 'carol', 'other')]);
+      const head = await fx.store.inboxHead(APP, 'bob');
+      const newest = await fx.store.syncInbox(APP, 'bob', head - 2, 10);
+      expect(ids(newest.messages)).toStrictEqual(['m2', 'm3']);
+      expect(newest).toMatchObject({ cursor: head, isCompleted: true });
+      expect(await fx.store.inboxHead(APP, 'alice')).toBe(head);
+    });
+
     it('leaves a message out of the sender\'s inbox when it is not synced to the sender', async () => {
       await withApps();
       await fx.store.appendMessages(APP, [testDraft('alice', 'bob', 'quiet', { syncToSender: false })]);
