@@ -118,13 +118,14 @@ export class WalCheckpointer {
   /** Asks for a checkpoint now; resolves with its result (for tests and shutdown). Rejects once the worker has failed. */
   checkpointNow(): Promise<CheckpointReport> {
     if (this.#failure !== undefined) return Promise.reject(new Error(`the WAL checkpointer failed: ${this.#failure}`));
+    if (this.#stopping) return Promise.reject(new Error('the WAL checkpointer stopped'));
     const id = this.#nextRequest++;
     this.#worker.ref();
     return new Promise<CheckpointReport>((resolve, reject) => {
       this.#waiters.set(id, { resolve, reject });
       this.#worker.postMessage(id);
     }).finally(() => {
-      if (this.#waiters.size === 0) this.#worker.unref();
+      if (this.#waiters.size === 0 && !this.#stopping) this.#worker.unref();
     });
   }
 
