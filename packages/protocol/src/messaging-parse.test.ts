@@ -99,6 +99,10 @@ describe('the other message and conversation requests', () => {
     expect(parseHistoryRequest({ conversationID: 'GROUPg', beforeSeq: 10, count: 100 }).ok).toBe(true);
     expect(parseHistoryRequest({ conversationID: 'GROUPg', afterSeq: 0 }).ok).toBe(true);
     expect(failure(parseHistoryRequest({ conversationID: 'GROUPg', beforeSeq: 5, afterSeq: 1 })).reason).toMatch(/at most one/);
+    expect(parseHistoryRequest({ conversationID: 'C2Cbob', untilTime: 1700000000 })).toMatchObject({ ok: true, value: { untilTime: 1700000000 } });
+    expect(parseHistoryRequest({ conversationID: 'C2Cbob', sinceTime: 0 })).toMatchObject({ ok: true, value: { sinceTime: 0 } });
+    expect(failure(parseHistoryRequest({ conversationID: 'C2Cbob', untilTime: 5, beforeSeq: 3 })).reason).toMatch(/at most one of beforeSeq, afterSeq, untilTime and sinceTime/);
+    expect(failure(parseHistoryRequest({ conversationID: 'C2Cbob', sinceTime: -1 })).reason).toMatch(/sinceTime/);
     expect(failure(parseHistoryRequest({ conversationID: 'GROUPg', count: 101 })).reason).toMatch(/count/);
     expect(failure(parseHistoryRequest({ conversationID: 'nope' })).reason).toMatch(/conversationID/);
   });

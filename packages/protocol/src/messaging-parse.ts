@@ -45,6 +45,8 @@ export interface NormalizedHistory {
   readonly conversation: ConversationRef;
   readonly beforeSeq?: number;
   readonly afterSeq?: number;
+  readonly untilTime?: number;
+  readonly sinceTime?: number;
   readonly count: number;
 }
 
@@ -100,9 +102,20 @@ export function parseHistoryRequest(body: unknown): MessagingParsed<NormalizedHi
     const conv = conversation(r);
     const beforeSeq = r.optionalInt('beforeSeq', 1, MAX_SEQ);
     const afterSeq = r.optionalInt('afterSeq', 0, MAX_SEQ);
-    if (beforeSeq !== undefined && afterSeq !== undefined) r.fail('give at most one of beforeSeq and afterSeq');
+    const untilTime = r.optionalInt('untilTime', 0, MAX_SEQ);
+    const sinceTime = r.optionalInt('sinceTime', 0, MAX_SEQ);
+    if ([beforeSeq, afterSeq, untilTime, sinceTime].filter((b) => b !== undefined).length > 1) {
+      r.fail('give at most one of beforeSeq, afterSeq, untilTime and sinceTime');
+    }
     const count = r.optionalInt('count', 1, HISTORY_PAGE.max) ?? HISTORY_PAGE.default;
-    return { conversation: conv, count, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(afterSeq !== undefined ? { afterSeq } : {}) };
+    return {
+      conversation: conv,
+      count,
+      ...(beforeSeq !== undefined ? { beforeSeq } : {}),
+      ...(afterSeq !== undefined ? { afterSeq } : {}),
+      ...(untilTime !== undefined ? { untilTime } : {}),
+      ...(sinceTime !== undefined ? { sinceTime } : {}),
+    };
   });
 }
 

@@ -187,6 +187,10 @@ export interface HistoryRequest {
   readonly beforeSeq?: number;
   /** Messages with seq > afterSeq, oldest page. */
   readonly afterSeq?: number;
+  /** Messages sent at or before this time (whole seconds), newest page (returned oldest first). */
+  readonly untilTime?: number;
+  /** Messages sent at or after this time (whole seconds), oldest page. */
+  readonly sinceTime?: number;
   /** Page size. @default 15 (max 100) */
   readonly count?: number;
 }

@@ -174,6 +174,12 @@ describe('getMessageListHopping', () => {
     expect(texts(older.data.messageList)).toEqual(['m2', 'm3']);
     const newer = await alice.chat.getMessageListHopping({ conversationID: 'C2Cbob', time: 1035, direction: 1, count: 2 });
     expect(texts(newer.data.messageList)).toEqual(['m4', 'm5']);
+    // The time is found by the server in one request each, not by paging back through history.
+    const lookups = world.server.requests(MessagingCommand.HISTORY).map((r) => r.request.body).filter((b) => 'untilTime' in b || 'sinceTime' in b);
+    expect(lookups).toEqual([
+      { conversationID: 'C2Cbob', untilTime: 1035, count: 1 },
+      { conversationID: 'C2Cbob', sinceTime: 1035, count: 1 },
+    ]);
   });
 });
 

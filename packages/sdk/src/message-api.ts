@@ -18,8 +18,6 @@ import { parseConversationAnswer, parseHistoryAnswer, parseSendAnswer } from './
 /** Default and largest page of `getMessageList` / `getMessageListHopping` (Tencent: 15; Parley allows up to 100). */
 export const DEFAULT_PAGE = 15;
 const MAX_PAGE = 100;
-/** Pages `getMessageListHopping({time})` scans back at most to find the time. */
-export const MAX_TIME_SCAN_PAGES = 20;
 /** Most messages one `deleteMessage` call takes (the contract's limit). */
 export const MAX_DELETE = 30;
 
@@ -260,7 +258,11 @@ export class MessageApi {
   }
 
   /** Fetches one page of history, caches it and marks it seen (the app has it now). */
-  private async history(id: string, range: { beforeSeq?: number; afterSeq?: number }, count: number): Promise<{ messages: Message[]; isCompleted: boolean }> {
+  private async history(
+    id: string,
+    range: { beforeSeq?: number; afterSeq?: number; untilTime?: number; sinceTime?: number },
+    count: number,
+  ): Promise<{ messages: Message[]; isCompleted: boolean }> {
     const gen = this.core.generation;
     const answer = parseHistoryAnswer(await this.core.request(MessagingCommand.HISTORY, { conversationID: id, ...range, count }));
     if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${answer.reason}`);
@@ -282,24 +284,13 @@ export class MessageApi {
     return messages;
   }
 
-  /** Finds the sequence nearest `time` (seconds): the newest at or before it (direction 0), or the oldest at or after it (1). */
+  /**
+   * The sequence nearest `time` (seconds): the newest message sent at or before it (direction 0), or
+   * the oldest sent at or after it (1). One request: the server pages by time (`untilTime` / `sinceTime`).
+   */
   private async sequenceAt(id: string, time: number, direction: number): Promise<number | undefined> {
-    let beforeSeq: number | undefined;
-    let candidate: number | undefined;
-    for (let page = 0; page < MAX_TIME_SCAN_PAGES; page++) {
-      const { messages, isCompleted } = await this.history(id, beforeSeq === undefined ? {} : { beforeSeq }, MAX_PAGE);
-      for (const m of [...messages].reverse()) {
-        if (direction === 0 && m.time <= time) return m.sequence;
-        if (direction === 1) {
-          if (m.time < time) return candidate;
-          candidate = m.sequence;
-        }
-      }
-      const oldest = messages[0];
-      if (isCompleted || !oldest) return candidate;
-      beforeSeq = oldest.sequence;
-    }
-    return candidate;
+    const { messages } = await this.history(id, direction === 0 ? { untilTime: time } : { sinceTime: time }, 1);
+    return messages[0]?.sequence;
   }
 
   private async refreshConversation(id: string, gen: number): Promise<void> {

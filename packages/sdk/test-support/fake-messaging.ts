@@ -236,11 +236,12 @@ export class FakeMessaging {
   private history(user: string, cid: string, b: Record<string, unknown>): Reply {
     const list = this.messagesOf(user, cid);
     const count = Math.min(Number(b['count'] ?? 15), 100);
-    if (typeof b['afterSeq'] === 'number') {
-      const newer = list.filter((m) => m.seq > (b['afterSeq'] as number));
+    const { afterSeq, beforeSeq, sinceTime, untilTime } = b;
+    if (typeof afterSeq === 'number' || typeof sinceTime === 'number') {
+      const newer = list.filter((m) => (typeof sinceTime === 'number' ? m.time >= sinceTime : m.seq > (afterSeq as number)));
       return { code: 0, body: { messages: newer.slice(0, count), isCompleted: newer.length <= count } };
     }
-    const older = typeof b['beforeSeq'] === 'number' ? list.filter((m) => m.seq < (b['beforeSeq'] as number)) : list;
+    const older = list.filter((m) => (typeof beforeSeq === 'number' ? m.seq < beforeSeq : typeof untilTime === 'number' ? m.time <= untilTime : true));
     return { code: 0, body: { messages: older.slice(-count), isCompleted: older.length <= count } };
   }
 

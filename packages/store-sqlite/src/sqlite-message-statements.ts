@@ -68,6 +68,8 @@ export interface MessageStatements {
   readonly syncInbox: Database.Statement<[number, string, number, number]>;
   readonly historyBefore: Database.Statement<ViewerParams & { cleared: number; before: number; limit: number }>;
   readonly historyAfter: Database.Statement<ViewerParams & { cleared: number; after: number; limit: number }>;
+  readonly historyUntil: Database.Statement<ViewerParams & { cleared: number; until: number; limit: number }>;
+  readonly historySince: Database.Statement<ViewerParams & { cleared: number; since: number; limit: number }>;
   readonly unread: Database.Statement<ViewerParams & { after: number }>;
   readonly getState: Database.Statement<[number, string, string]>;
   readonly listC2CStates: Database.Statement<[number, string]>;
@@ -107,6 +109,10 @@ export function prepareMessageStatements(db: Database.Database): MessageStatemen
     ),
     historyBefore: db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${VISIBLE} AND m.seq < @before ORDER BY m.seq DESC LIMIT @limit`),
     historyAfter: db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${VISIBLE} AND m.seq > @after ORDER BY m.seq ASC LIMIT @limit`),
+    // Time bounds walk the conversation's (app, conv, seq) index and test each message's time: order
+    // stays by sequence (times of imported messages need not follow it).
+    historyUntil: db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${VISIBLE} AND m.time <= @until ORDER BY m.seq DESC LIMIT @limit`),
+    historySince: db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${VISIBLE} AND m.time >= @since ORDER BY m.seq ASC LIMIT @limit`),
     unread: db
       .prepare(
         `SELECT count(*) FROM messages m

@@ -186,11 +186,15 @@ export class SqliteMessaging {
     const { key } = addressOf(userID, conversationID);
     const state = this.#state(app, userID, conversationID);
     const viewer = { app, user: userID, cid: conversationID, conv: key, cleared: state.clearedSeq, limit: range.count + 1 };
-    if (range.afterSeq !== undefined) {
-      const rows = this.#sql.historyAfter.all({ ...viewer, after: range.afterSeq });
+    if (range.afterSeq !== undefined || range.sinceTime !== undefined) {
+      const rows =
+        range.sinceTime !== undefined ? this.#sql.historySince.all({ ...viewer, since: range.sinceTime }) : this.#sql.historyAfter.all({ ...viewer, after: range.afterSeq ?? 0 });
       return { messages: rows.slice(0, range.count).map(message), isCompleted: rows.length <= range.count };
     }
-    const rows = this.#sql.historyBefore.all({ ...viewer, before: range.beforeSeq ?? Number.MAX_SAFE_INTEGER });
+    const rows =
+      range.untilTime !== undefined && range.beforeSeq === undefined
+        ? this.#sql.historyUntil.all({ ...viewer, until: range.untilTime })
+        : this.#sql.historyBefore.all({ ...viewer, before: range.beforeSeq ?? Number.MAX_SAFE_INTEGER });
     return { messages: rows.slice(0, range.count).map(message).reverse(), isCompleted: rows.length <= range.count };
   }
 

@@ -115,6 +115,14 @@ describe('offline users and sync', () => {
     const older = await bob.ok(M.HISTORY, { conversationID: 'C2Calice', beforeSeq: 5, count: 10 });
     expect(older).toMatchObject({ isCompleted: true });
     expect((older['messages'] as WireMessage[]).map((m) => m.seq)).toStrictEqual([1, 2, 3, 4]);
+    const sentAt = sent[0]?.time ?? 0;
+    const byTime = async (body: Record<string, unknown>) =>
+      ((await bob.ok(M.HISTORY, { conversationID: 'C2Calice', count: 2, ...body }))['messages'] as WireMessage[]).map((m) => m.seq);
+    expect(await byTime({ untilTime: sent[6]?.time })).toStrictEqual([6, 7]);
+    expect(await byTime({ sinceTime: sentAt })).toStrictEqual([1, 2]);
+    expect(await byTime({ untilTime: sentAt - 1 })).toStrictEqual([]);
+    expect(await byTime({ sinceTime: (sent[6]?.time ?? 0) + 1 })).toStrictEqual([]);
+    expect(await bob.code(M.HISTORY, { conversationID: 'C2Calice', untilTime: sentAt, afterSeq: 1 })).toBe(ErrorCode.PARLEY_BAD_REQUEST);
     const conversations = (await bob.ok(M.CONVERSATIONS))['conversations'];
     expect(conversations).toMatchObject([{ conversationID: 'C2Calice', unreadCount: 7, maxSeq: 7, lastMessage: { ID: sent[6]?.ID } }]);
   });

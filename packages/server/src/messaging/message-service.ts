@@ -187,6 +187,8 @@ export class MessageService {
       count: req.count,
       ...(req.beforeSeq !== undefined ? { beforeSeq: req.beforeSeq } : {}),
       ...(req.afterSeq !== undefined ? { afterSeq: req.afterSeq } : {}),
+      ...(req.untilTime !== undefined ? { untilTime: req.untilTime } : {}),
+      ...(req.sinceTime !== undefined ? { sinceTime: req.sinceTime } : {}),
     });
     return { messages: page.messages.map(wireMessage), isCompleted: page.isCompleted };
   }

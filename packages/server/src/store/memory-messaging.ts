@@ -150,12 +150,13 @@ export class MemoryMessaging {
     const visible = this.#visible(userID, conversationID, key);
     let pick: MessageRecord[];
     let rest: number;
-    if (range.afterSeq !== undefined) {
-      const after = visible.filter((m) => m.seq > (range.afterSeq ?? 0));
+    const { afterSeq, beforeSeq, sinceTime, untilTime } = range;
+    if (afterSeq !== undefined || sinceTime !== undefined) {
+      const after = visible.filter((m) => (sinceTime !== undefined ? m.time >= sinceTime : m.seq > (afterSeq ?? 0)));
       pick = after.slice(0, range.count);
       rest = after.length - pick.length;
     } else {
-      const before = range.beforeSeq === undefined ? visible : visible.filter((m) => m.seq < (range.beforeSeq ?? 0));
+      const before = visible.filter((m) => (beforeSeq !== undefined ? m.seq < beforeSeq : untilTime !== undefined ? m.time <= untilTime : true));
       pick = before.slice(Math.max(0, before.length - range.count));
       rest = before.length - pick.length;
     }

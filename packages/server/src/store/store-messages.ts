@@ -81,8 +81,12 @@ export interface InboxPage {
 export interface HistoryRange {
   /** Only messages with seq < beforeSeq (the newest of them). */
   readonly beforeSeq?: number;
-  /** Only messages with seq > afterSeq (the oldest of them). Without either bound: the newest page. */
+  /** Only messages with seq > afterSeq (the oldest of them). Without any bound: the newest page. */
   readonly afterSeq?: number;
+  /** Only messages with time ≤ untilTime, seconds (the newest of them). */
+  readonly untilTime?: number;
+  /** Only messages with time ≥ sinceTime, seconds (the oldest of them). At most one bound is given. */
+  readonly sinceTime?: number;
   /** Page size, ≥ 1. */
   readonly count: number;
 }

@@ -198,6 +198,23 @@ export function describeMessageContract(fx: StoreFixture): void {
       expect(await page({ count: 10 })).toStrictEqual({ seqs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], isCompleted: true });
     });
 
+    it('pages by time: the newest messages at or before a time, the oldest at or after it, in sequence order', async () => {
+      await withApps();
+      // Times need not follow sequences (REST imports choose theirs): 100, 110, 105, 120, 130.
+      const times = [100, 110, 105, 120, 130];
+      await fx.store.appendMessages(APP, times.map((time, i) => testDraft('alice', 'bob', `t${i + 1}`, { time })));
+      const byTime = async (range: { untilTime?: number; sinceTime?: number; count: number }) => {
+        const p = await fx.store.getHistory(APP, 'alice', 'C2Cbob', range);
+        return { seqs: p.messages.map((m) => m.seq), isCompleted: p.isCompleted };
+      };
+      expect(await byTime({ untilTime: 110, count: 2 })).toStrictEqual({ seqs: [2, 3], isCompleted: false });
+      expect(await byTime({ untilTime: 110, count: 3 })).toStrictEqual({ seqs: [1, 2, 3], isCompleted: true });
+      expect(await byTime({ untilTime: 99, count: 3 })).toStrictEqual({ seqs: [], isCompleted: true });
+      expect(await byTime({ sinceTime: 106, count: 2 })).toStrictEqual({ seqs: [2, 4], isCompleted: false });
+      expect(await byTime({ sinceTime: 106, count: 5 })).toStrictEqual({ seqs: [2, 4, 5], isCompleted: true });
+      expect(await byTime({ sinceTime: 131, count: 5 })).toStrictEqual({ seqs: [], isCompleted: true });
+    });
+
     it('returns the oldest page after a sequence', async () => {
       await tenMessages();
       expect(await page({ afterSeq: 0, count: 4 })).toStrictEqual({ seqs: [1, 2, 3, 4], isCompleted: false });
