@@ -43,6 +43,17 @@ export interface DeliveryCounts {
   readonly unexpected: number;
 }
 
+/** What a workload reports about delivery: the tracker's counts and what never arrived. */
+export interface DeliveryOutcome extends DeliveryCounts {
+  /** Expected receipts that never came. */
+  readonly lost: number;
+}
+
+/** The counts of a run that expected `expected` first receipts. */
+export function deliveryOutcome(expected: number, counts: DeliveryCounts): DeliveryOutcome {
+  return { delivered: counts.delivered, lost: expected - counts.delivered, duplicates: counts.duplicates, orderViolations: counts.orderViolations, unexpected: counts.unexpected };
+}
+
 /** Tracks sends and receipts; times are `performance.now()` ms. */
 export class DeliveryTracker {
   readonly #sent = new Map<string, Sent>();

@@ -48,45 +48,38 @@ function barWithTarget(rows: readonly Row[], field: string, title: string, targe
   return { width: 220, height: 220, layer: [bars, rule] };
 }
 
+/** Panels side by side under one title (every chart of the bench has this shape). */
+function sideBySide(title: string, panels: Panel[]): TopLevelSpec {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: title, anchor: 'start' }, hconcat: panels };
+}
+
 /** W1: logins/s, server CPU ms per login and RSS per idle connection, per system and N. */
 export function loginStormChart(runs: readonly LoginStormRun[]): TopLevelSpec {
   const rows = runs.map((r) => ({ system: r.system, N: `N=${r.users}`, loginsPerSec: r.loginsPerSec, cpu: r.serverCpuMsPerLogin, rss: r.rssPerConnKB }));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'W1 login storm (200 in flight); red: Parley target', anchor: 'start' },
-    hconcat: [
-      barWithTarget(rows, 'loginsPerSec', 'logins/s', TARGETS.loginsPerSec, 'system', 'N'),
-      barWithTarget(rows, 'cpu', 'server CPU ms per login', TARGETS.cpuMsPerLogin, 'system', 'N'),
-      barWithTarget(rows, 'rss', 'RSS per idle connection, KB', TARGETS.rssPerConnKB, 'system', 'N'),
-    ],
-  };
+  return sideBySide('W1 login storm (200 in flight); red: Parley target', [
+    barWithTarget(rows, 'loginsPerSec', 'logins/s', TARGETS.loginsPerSec, 'system', 'N'),
+    barWithTarget(rows, 'cpu', 'server CPU ms per login', TARGETS.cpuMsPerLogin, 'system', 'N'),
+    barWithTarget(rows, 'rss', 'RSS per idle connection, KB', TARGETS.rssPerConnKB, 'system', 'N'),
+  ]);
 }
 
 /** W2: delivered msgs/s, p99 latency and server CPU µs per message, per system. */
 export function pairsChart(runs: readonly PairsRun[]): TopLevelSpec {
   const rows = runs.map((r) => ({ system: r.archive === 'mam' ? `${r.system} +mam` : r.system, run: `${r.pairs} pairs`, rate: r.deliveredPerSec, p99: r.latencyMs.p99, cpu: r.serverCpuUsPerMsg }));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'W2 1:1 messages (closed loop, 10 unacked per sender); red: Parley target', anchor: 'start' },
-    hconcat: [
-      barWithTarget(rows, 'rate', 'delivered msgs/s', TARGETS.msgsPerSec, 'system', 'run'),
-      barWithTarget(rows, 'p99', 'p99 send → receipt, ms', TARGETS.msgP99Ms, 'system', 'run'),
-      barWithTarget(rows, 'cpu', 'server CPU µs per message', TARGETS.cpuUsPerMsg, 'system', 'run'),
-    ],
-  };
+  return sideBySide('W2 1:1 messages (closed loop, 10 unacked per sender); red: Parley target', [
+    barWithTarget(rows, 'rate', 'delivered msgs/s', TARGETS.msgsPerSec, 'system', 'run'),
+    barWithTarget(rows, 'p99', 'p99 send → receipt, ms', TARGETS.msgP99Ms, 'system', 'run'),
+    barWithTarget(rows, 'cpu', 'server CPU µs per message', TARGETS.cpuUsPerMsg, 'system', 'run'),
+  ]);
 }
 
 /** W3: deliveries/s and latency to the last member, per system and group size. */
 export function fanoutChart(runs: readonly FanoutRun[]): TopLevelSpec {
   const rows = runs.map((r) => ({ system: r.system, N: `N=${r.members}`, rate: r.deliveriesPerSec, last: r.lastMemberMs.p99 }));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'W3 group fan-out (one sender, closed loop); red: Parley target', anchor: 'start' },
-    hconcat: [
-      barWithTarget(rows, 'rate', 'deliveries/s', TARGETS.fanoutPerSec, 'system', 'N'),
-      barWithTarget(rows, 'last', 'p99 send → last member, ms', undefined, 'system', 'N'),
-    ],
-  };
+  return sideBySide('W3 group fan-out (one sender, closed loop); red: Parley target', [
+    barWithTarget(rows, 'rate', 'deliveries/s', TARGETS.fanoutPerSec, 'system', 'N'),
+    barWithTarget(rows, 'last', 'p99 send → last member, ms', undefined, 'system', 'N'),
+  ]);
 }
 
 /** W4: kick latency p50/p99 after the new login's answer and after its request. */
@@ -96,14 +89,10 @@ export function kickChart(runs: readonly KickRun[]): TopLevelSpec {
     rows.push({ system: r.system, stat: 'p50', basis: 'answer', ms: r.kickAfterAnswerMs.p50 }, { system: r.system, stat: 'p99', basis: 'answer', ms: r.kickAfterAnswerMs.p99 });
     rows.push({ system: r.system, stat: 'p50', basis: 'request', ms: r.kickAfterRequestMs.p50 }, { system: r.system, stat: 'p99', basis: 'request', ms: r.kickAfterRequestMs.p99 });
   }
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'W4 kick-out latency (old session told); red: Parley p99 target (from the answer)', anchor: 'start' },
-    hconcat: [
-      barWithTarget(rows.filter((r) => r['basis'] === 'answer'), 'ms', 'ms after the new login was answered', TARGETS.kickP99Ms, 'system', 'stat'),
-      barWithTarget(rows.filter((r) => r['basis'] === 'request'), 'ms', 'ms after the new login was requested', undefined, 'system', 'stat'),
-    ],
-  };
+  return sideBySide('W4 kick-out latency (old session told); red: Parley p99 target (from the answer)', [
+    barWithTarget(rows.filter((r) => r['basis'] === 'answer'), 'ms', 'ms after the new login was answered', TARGETS.kickP99Ms, 'system', 'stat'),
+    barWithTarget(rows.filter((r) => r['basis'] === 'request'), 'ms', 'ms after the new login was requested', undefined, 'system', 'stat'),
+  ]);
 }
 
 /** W5: cold storm vs drop-and-reconnect time, per system and N. */
@@ -113,9 +102,5 @@ export function reconnectChart(runs: readonly ReconnectRun[]): TopLevelSpec {
     { run: `${r.system} N=${r.users}`, phase: 'drop + reconnect', seconds: r.reconnect.wallSec },
     { run: `${r.system} N=${r.users}`, phase: '2 x cold (target)', seconds: 2 * r.cold.wallSec },
   ]);
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'W5 reconnect storm: all back vs cold login storm (target: at most 2 x cold)', anchor: 'start' },
-    hconcat: [{ ...barWithTarget(rows, 'seconds', 'seconds until all N are logged in', undefined, 'run', 'phase'), width: 120 * Math.max(1, runs.length) }],
-  };
+  return sideBySide('W5 reconnect storm: all back vs cold login storm (target: at most 2 x cold)', [{ ...barWithTarget(rows, 'seconds', 'seconds until all N are logged in', undefined, 'run', 'phase'), width: 120 * Math.max(1, runs.length) }]);
 }

@@ -11,7 +11,7 @@
  */
 import { MessagingCommand, isRecord } from '@parley/protocol';
 import { connectAll, type ChatConnection } from '../load/chat-connection.js';
-import { DeliveryTracker, messageText } from '../load/delivery-tracker.js';
+import { DeliveryTracker, deliveryOutcome, messageText, type DeliveryOutcome } from '../load/delivery-tracker.js';
 import { sleep } from '../proc/child-processes.js';
 import { sampleServer } from '../proc/proc-stats.js';
 import { waitForQuietMachine } from '../proc/quiet-machine.js';
@@ -25,7 +25,7 @@ import { withSystem, type RunContext } from './run-context.js';
 export const ADD_BATCH = 500;
 
 /** One W3 measurement. */
-export interface FanoutRun {
+export interface FanoutRun extends DeliveryOutcome {
   readonly workload: 'w3';
   readonly system: string;
   /** Online members besides the sender. */
@@ -33,11 +33,6 @@ export interface FanoutRun {
   readonly messages: number;
   /** members × messages. */
   readonly expected: number;
-  readonly delivered: number;
-  readonly lost: number;
-  readonly duplicates: number;
-  readonly orderViolations: number;
-  readonly unexpected: number;
   /** First send → last receipt, s. */
   readonly wallSec: number;
   readonly deliveriesPerSec: number;
@@ -138,11 +133,7 @@ export async function runFanout(ctx: RunContext, driver: SystemDriver, members: 
     members,
     messages,
     expected: r.expected,
-    delivered: counts.delivered,
-    lost: r.expected - counts.delivered,
-    duplicates: counts.duplicates,
-    orderViolations: counts.orderViolations,
-    unexpected: counts.unexpected,
+    ...deliveryOutcome(r.expected, counts),
     wallSec: round(wallSec, 3),
     deliveriesPerSec: round(counts.delivered / wallSec, 0),
     lastMemberMs: roundDistribution(distribution(r.tracker.lastReceiverLatenciesMs()), 3),

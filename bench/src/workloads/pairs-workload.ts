@@ -9,7 +9,7 @@
  * The clients run in the orchestrator process, which is pinned to the load CPU.
  */
 import { connectAll, type ChatConnection } from '../load/chat-connection.js';
-import { DeliveryTracker, messageText } from '../load/delivery-tracker.js';
+import { DeliveryTracker, deliveryOutcome, messageText, type DeliveryOutcome } from '../load/delivery-tracker.js';
 import { sleep } from '../proc/child-processes.js';
 import { sampleServer } from '../proc/proc-stats.js';
 import { waitForQuietMachine } from '../proc/quiet-machine.js';
@@ -26,7 +26,7 @@ export const WINDOW = 10;
 const RATE_LIMITED = 60018;
 
 /** One W2 measurement. */
-export interface PairsRun {
+export interface PairsRun extends DeliveryOutcome {
   readonly workload: 'w2';
   readonly system: string;
   readonly pairs: number;
@@ -38,12 +38,6 @@ export interface PairsRun {
    */
   readonly archive: 'sqlite' | 'none' | 'off' | 'mam';
   readonly sent: number;
-  readonly delivered: number;
-  readonly lost: number;
-  readonly duplicates: number;
-  readonly orderViolations: number;
-  /** Receipts naming no sent message. */
-  readonly unexpected: number;
   /** First send → last receipt, s. */
   readonly wallSec: number;
   readonly deliveredPerSec: number;
@@ -164,11 +158,7 @@ export async function runPairs(ctx: RunContext, driver: SystemDriver, pairs: num
     messagesPerSender: perSender,
     archive: driver.name === 'parley' ? 'sqlite' : driver.name === 'floor' ? 'none' : archive ? 'mam' : 'off',
     sent: r.total,
-    delivered: r.counts.delivered,
-    lost: r.total - r.counts.delivered,
-    duplicates: r.counts.duplicates,
-    orderViolations: r.counts.orderViolations,
-    unexpected: r.counts.unexpected,
+    ...deliveryOutcome(r.total, r.counts),
     wallSec: round(wallSec, 3),
     deliveredPerSec: round(r.counts.delivered / wallSec, 0),
     latencyMs: roundDistribution(distribution(r.tracker.latenciesMs), 3),

@@ -143,8 +143,7 @@ export class SqliteMessaging {
     for (const user of draft.receiverList) sql.insertReceiver.run(id, user);
     if (draft.conversationType === 'C2C') {
       for (const user of new Set(draft.syncToSender === false ? [draft.to] : [draft.from, draft.to])) {
-        const last = batch.inboxSeqs.get(user) ?? this.#known.inboxSeq(app, user) ?? sql.inboxSeq.get(app, user);
-        const next = (typeof last === 'number' ? last : 0) + 1;
+        const next = (batch.inboxSeqs.get(user) ?? this.#known.inboxSeq(app, user) ?? this.inboxHead(app, user)) + 1;
         batch.inboxSeqs.set(user, next);
         sql.insertInbox.run(app, user, next, id);
         const cid = `C2C${user === draft.from ? draft.to : draft.from}`;

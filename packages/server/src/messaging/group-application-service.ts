@@ -3,9 +3,9 @@
  * list the pending ones, and agree (the applicant becomes a member) or reject; the applicant and
  * the group's managers are told the outcome.
  */
-import { GroupTipType, ParleyError, type GroupApplicationAction, type WireGroup, type WireGroupApplication, type WireMemberRole } from '@parley/protocol';
+import { GroupTipType, ParleyError, type GroupApplicationAction, type WireGroup, type WireGroupApplication } from '@parley/protocol';
 import { groupAndRole, managersOf, nowSec, type GroupActor, type GroupServiceDeps } from './group-service.js';
-import { memberLimit } from './group-rules.js';
+import { isManager, memberLimit } from './group-rules.js';
 import { wireApplication, wireGroup } from './wire-convert.js';
 
 /** A decision on one application. */
@@ -16,8 +16,6 @@ export interface ApplicationDecision {
   readonly action: GroupApplicationAction;
   readonly handleMessage: string;
 }
-
-const isManager = (role: WireMemberRole | undefined): boolean => role === 'Owner' || role === 'Admin';
 
 /** Join applications. */
 export class GroupApplicationService {

@@ -58,10 +58,15 @@ export function joinDecision(group: Pick<GroupRecord, 'type' | 'joinOption'>): J
   return 'refuse';
 }
 
+/** True for the group's owner and admins (who manage members and decide applications). */
+export function isManager(role: WireMemberRole | undefined): boolean {
+  return role === 'Owner' || role === 'Admin';
+}
+
 /** True if a member with `role` may add others. */
 export function mayAddMembers(type: WireGroupType, role: WireMemberRole | undefined): boolean {
   if (role === undefined || type === 'AVChatRoom') return false;
-  return type === 'Private' || role === 'Owner' || role === 'Admin';
+  return type === 'Private' || isManager(role);
 }
 
 /** True if `actor` may remove a member whose role is `target`. */
@@ -74,7 +79,7 @@ export function mayRemove(actor: WireMemberRole | undefined, target: WireMemberR
 /** True if a member with `role` may change the group profile. */
 export function mayUpdateProfile(type: WireGroupType, role: WireMemberRole | undefined): boolean {
   if (role === undefined) return false;
-  return type === 'Private' || role === 'Owner' || role === 'Admin';
+  return type === 'Private' || isManager(role);
 }
 
 /** True if the group's profile is visible to non-members (all but Work groups). */

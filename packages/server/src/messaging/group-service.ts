@@ -19,7 +19,7 @@ import type { Clock } from '../time/clock.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { GroupDirectory } from './group-directory.js';
 import type { GroupNotifier } from './group-notify.js';
-import { generateGroupID, initialJoinOption, initialMaxMembers, isProfilePublic, joinDecision, memberLimit, mayUpdateProfile } from './group-rules.js';
+import { generateGroupID, initialJoinOption, initialMaxMembers, isManager, isProfilePublic, joinDecision, memberLimit, mayUpdateProfile } from './group-rules.js';
 import type { MessageService } from './message-service.js';
 import { wireGroup } from './wire-convert.js';
 
@@ -56,7 +56,7 @@ export async function groupAndRole(d: GroupServiceDeps, actor: GroupActor, group
 /** The group's owner and admins. */
 export async function managersOf(d: GroupServiceDeps, sdkAppID: number, groupID: string): Promise<string[]> {
   const members = await d.directory.members(sdkAppID, groupID);
-  return [...members].filter(([, role]) => role === 'Owner' || role === 'Admin').map(([userID]) => userID);
+  return [...members].filter(([, role]) => isManager(role)).map(([userID]) => userID);
 }
 
 /** Whole seconds now. */
