@@ -273,13 +273,43 @@ describe('V2TIM simple messaging', () => {
       onRecvC2CTextMessage: (_id: string, sender: { userID: string }, text: string) => got.push(`c2c ${sender.userID} ${text}`),
       onRecvGroupTextMessage: (_id: string, groupID: string, sender: { userID: string }, text: string) => got.push(`group ${groupID} ${sender.userID} ${text}`),
     } as never);
-    expect((await a.manager.sendC2CTextMessage('hello ben', 'ben')).code).toBe(0);
+    expect((await a.manager.sendC2CTextMessage('ben', 'hello ben')).code).toBe(0);
     await waitUntil(() => got.length === 1, 5000, 'c2c callback');
-    const created = await a.manager.createGroup(TYPES.GRP_MEETING, 'room', 'room1');
+    const created = await a.manager.createGroup('room', TYPES.GRP_MEETING, 'room1');
     expect(created.code).toBe(0);
     expect((await b.manager.joinGroup('room1', 'hi')).code).toBe(0);
-    expect((await a.manager.sendGroupTextMessage('hello room', 'room1', 2)).code).toBe(0);
+    expect((await a.manager.sendGroupTextMessage('room1', 'hello room', 2)).code).toBe(0);
     await waitUntil(() => got.length === 2, 5000, 'group callback');
     expect(got).toEqual(['c2c amy hello ben', 'group room1 amy hello room']);
+  });
+
+  it('takes react-native-tim-js\'s argument order: the target first, the content second, and createGroup(name, type, id)', async () => {
+    ts = await startTestServer();
+    const [a, b, c] = [await v2Client(ts), await v2Client(ts), await v2Client(ts)];
+    v2s.push(a, b, c);
+    await a.manager.login('amy', ts.sig('amy'));
+    await b.manager.login('ben', ts.sig('ben'));
+    await c.manager.login('cal', ts.sig('cal'));
+    const got: string[] = [];
+    const listen = (who: string) => ({
+      onRecvC2CTextMessage: (_id: string, sender: { userID: string }, text: string) => got.push(`${who}: c2c text from ${sender.userID}: ${text}`),
+      onRecvC2CCustomMessage: (_id: string, sender: { userID: string }, data: string) => got.push(`${who}: c2c custom from ${sender.userID}: ${data}`),
+      onRecvGroupTextMessage: (_id: string, groupID: string, _s: unknown, text: string) => got.push(`${who}: ${groupID} text: ${text}`),
+      onRecvGroupCustomMessage: (_id: string, groupID: string, _s: unknown, data: string) => got.push(`${who}: ${groupID} custom: ${data}`),
+    }) as never;
+    b.manager.addSimpleMsgListener(listen('ben'));
+    c.manager.addSimpleMsgListener(listen('cal'));
+    // Both strings are valid UserIDs: only the order decides who receives what (Tencent's RN example order).
+    expect((await a.manager.sendC2CTextMessage('ben', 'cal')).data).toMatchObject({ userID: 'ben', textElem: { text: 'cal' } });
+    expect((await a.manager.sendC2CCustomMessage('cal', 'ben')).data).toMatchObject({ userID: 'cal', customElem: { data: 'ben' } });
+    // The name is a valid group type: the second argument still decides the type.
+    const created = await a.manager.createGroup('Work', TYPES.GRP_MEETING, 'hall');
+    expect(created).toEqual({ code: 0, desc: 'ok', data: 'hall' });
+    expect(await ts.store.getGroup(ts.app.sdkAppID, 'hall')).toMatchObject({ name: 'Work', type: TYPES.GRP_MEETING });
+    expect((await b.manager.joinGroup('hall', '')).code).toBe(0);
+    expect((await a.manager.sendGroupTextMessage('hall', 'hi hall', 0)).data).toMatchObject({ groupID: 'hall', textElem: { text: 'hi hall' } });
+    expect((await a.manager.sendGroupCustomMessage('hall', 'poke', 0)).data).toMatchObject({ groupID: 'hall', customElem: { data: 'poke' } });
+    await waitUntil(() => got.length === 4, 5000, 'four callbacks');
+    expect(got.sort()).toEqual(['ben: c2c text from amy: cal', 'ben: hall custom: poke', 'ben: hall text: hi hall', 'cal: c2c custom from amy: ben']);
   });
 });

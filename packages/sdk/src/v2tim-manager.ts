@@ -156,23 +156,26 @@ export class V2TIMManager {
     }
   }
 
-  /** Sends a text message to a user; `data` is the sent message. Codes: 6013, 6014, 6017, or the server's. */
-  async sendC2CTextMessage(text: string, userID: string): Promise<V2TimValueCallback<V2TimMessage>> {
+  /**
+   * Sends a text message to a user; `data` is the sent message. Codes: 6013, 6014, 6017, or the server's.
+   * The argument order is react-native-tim-js's (`userID` first); native Java/ObjC put the text first.
+   */
+  async sendC2CTextMessage(userID: string, text: string): Promise<V2TimValueCallback<V2TimMessage>> {
     return this.core ? sendSimple(this.core, { kind: 'text', content: text, to: userID, conversationType: 'C2C' }) : notInitialized();
   }
 
   /** Sends a custom message (`customData` = the custom element's data) to a user. */
-  async sendC2CCustomMessage(customData: string, userID: string): Promise<V2TimValueCallback<V2TimMessage>> {
+  async sendC2CCustomMessage(userID: string, customData: string): Promise<V2TimValueCallback<V2TimMessage>> {
     return this.core ? sendSimple(this.core, { kind: 'custom', content: customData, to: userID, conversationType: 'C2C' }) : notInitialized();
   }
 
   /** Sends a text message to a group; `priority` is a `MessagePriorityEnum` value. @default normal */
-  async sendGroupTextMessage(text: string, groupID: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
+  async sendGroupTextMessage(groupID: string, text: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
     return this.core ? sendSimple(this.core, { kind: 'text', content: text, to: groupID, conversationType: 'GROUP', priority }) : notInitialized();
   }
 
   /** Sends a custom message to a group; `priority` is a `MessagePriorityEnum` value. @default normal */
-  async sendGroupCustomMessage(customData: string, groupID: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
+  async sendGroupCustomMessage(groupID: string, customData: string, priority?: number): Promise<V2TimValueCallback<V2TimMessage>> {
     return this.core ? sendSimple(this.core, { kind: 'custom', content: customData, to: groupID, conversationType: 'GROUP', priority }) : notInitialized();
   }
 
@@ -188,9 +191,10 @@ export class V2TIMManager {
 
   /**
    * Creates a group; `data` is its GroupID. `groupType` is V2TIM's (`Work`, `Public`, `Meeting`,
-   * `AVChatRoom`, `Community`) or the web's (`Private`, `ChatRoom`); 2600 for another.
+   * `AVChatRoom`, `Community`) or the web's (`Private`, `ChatRoom`); 2600 for another. The name comes
+   * first, as in react-native-tim-js.
    */
-  async createGroup(groupType: string, groupName: string, groupID?: string): Promise<V2TimValueCallback<string>> {
+  async createGroup(groupName: string, groupType: string, groupID?: string): Promise<V2TimValueCallback<string>> {
     const core = this.core;
     if (!core) return notInitialized();
     return groupCall(

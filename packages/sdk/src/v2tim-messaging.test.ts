@@ -40,7 +40,7 @@ describe('simple messages', () => {
     const alice = await loggedIn('alice');
     const bob = await loggedIn('bob');
     world.fake.now = () => 1_767_000_000;
-    const res = await alice.manager.sendC2CTextMessage('hello bob', 'bob');
+    const res = await alice.manager.sendC2CTextMessage('bob', 'hello bob');
     expect(res).toEqual({
       code: 0,
       desc: 'ok',
@@ -81,12 +81,12 @@ describe('simple messages', () => {
     world.fake.groups.create('g1', 'bob', ['alice']);
     const alice = await loggedIn('alice');
     const bob = await loggedIn('bob');
-    const custom = await alice.manager.sendC2CCustomMessage('{"kind":"poke"}', 'bob');
+    const custom = await alice.manager.sendC2CCustomMessage('bob', '{"kind":"poke"}');
     expect(custom.data).toMatchObject({ elemType: 2, customElem: { data: '{"kind":"poke"}', desc: '', extension: '' } });
-    const groupText = await alice.manager.sendGroupTextMessage('hi group', 'g1', MessagePriorityEnum.V2TIM_PRIORITY_HIGH);
+    const groupText = await alice.manager.sendGroupTextMessage('g1', 'hi group', MessagePriorityEnum.V2TIM_PRIORITY_HIGH);
     expect(groupText.data).toMatchObject({ groupID: 'g1', userID: '', priority: MessagePriorityEnum.V2TIM_PRIORITY_HIGH });
     expect(world.server.requests(MessagingCommand.SEND).at(-1)?.request.body).toMatchObject({ conversationType: 'GROUP', to: 'g1', priority: 'High' });
-    await alice.manager.sendGroupCustomMessage('blob', 'g1', MessagePriorityEnum.V2TIM_PRIORITY_LOW);
+    await alice.manager.sendGroupCustomMessage('g1', 'blob', MessagePriorityEnum.V2TIM_PRIORITY_LOW);
     await eventually(() => bob.calls.length === 3, 'three callbacks');
     const sender = { userID: 'alice', nickName: '', nameCard: '', friendRemark: '', faceUrl: '' };
     expect(bob.calls).toEqual([
@@ -100,8 +100,8 @@ describe('simple messages', () => {
     const alice = await loggedIn('alice');
     const bob = await loggedIn('bob');
     bob.manager.removeSimpleMsgListener();
-    await alice.manager.sendC2CTextMessage('unheard', 'bob');
-    await alice.manager.sendC2CTextMessage('unheard 2', 'bob');
+    await alice.manager.sendC2CTextMessage('bob', 'unheard');
+    await alice.manager.sendC2CTextMessage('bob', 'unheard 2');
     await eventually(() => world.server.requests(MessagingCommand.SEND).length === 2, 'sent');
     expect(bob.calls).toEqual([]);
   });
@@ -109,15 +109,15 @@ describe('simple messages', () => {
   it('never throws: 6013 before initSDK, 6014 before login, 6017 for bad arguments, the server code for a refusal', async () => {
     const fresh = new V2TIMManager();
     managers.push(fresh);
-    expect(await fresh.sendC2CTextMessage('x', 'bob')).toMatchObject({ code: 6013 });
+    expect(await fresh.sendC2CTextMessage('bob', 'x')).toMatchObject({ code: 6013 });
     await fresh.initSDK(APP_ID, 0, undefined, { server: world.server.url, WebSocket, logger: recordingLogger() });
-    expect(await fresh.sendC2CTextMessage('x', 'bob')).toMatchObject({ code: 6014 });
+    expect(await fresh.sendC2CTextMessage('bob', 'x')).toMatchObject({ code: 6014 });
     expect(await fresh.joinGroup('g', 'hi')).toMatchObject({ code: 6014 });
     const alice = await loggedIn('alice');
-    expect(await alice.manager.sendC2CTextMessage(42 as unknown as string, 'bob')).toMatchObject({ code: 6017 });
-    expect(await alice.manager.sendC2CTextMessage('x', '')).toMatchObject({ code: 6017 });
-    expect(await alice.manager.sendGroupTextMessage('x', 'g1', 9)).toMatchObject({ code: 6017 });
-    expect(await alice.manager.sendGroupTextMessage('x', 'nogroup')).toMatchObject({ code: 10007 });
+    expect(await alice.manager.sendC2CTextMessage('bob', 42 as unknown as string)).toMatchObject({ code: 6017 });
+    expect(await alice.manager.sendC2CTextMessage('', 'x')).toMatchObject({ code: 6017 });
+    expect(await alice.manager.sendGroupTextMessage('g1', 'x', 9)).toMatchObject({ code: 6017 });
+    expect(await alice.manager.sendGroupTextMessage('nogroup', 'x')).toMatchObject({ code: 10007 });
   });
 });
 
@@ -142,16 +142,16 @@ describe('group basics', () => {
   it('createGroup resolves the GroupID; joinGroup, quitGroup and dismissGroup resolve {code: 0}', async () => {
     const alice = await loggedIn('alice');
     const bob = await loggedIn('bob');
-    const created = await alice.manager.createGroup('Public', 'Readers', 'readers');
+    const created = await alice.manager.createGroup('Readers', 'Public', 'readers');
     expect(created).toEqual({ code: 0, desc: 'ok', data: 'readers' });
     expect(world.server.requests(MessagingCommand.CREATE_GROUP)[0]?.request.body).toMatchObject({ type: 'Public', name: 'Readers', groupID: 'readers' });
-    const work = await alice.manager.createGroup('Work', 'Team');
+    const work = await alice.manager.createGroup('Team', 'Work');
     expect(work).toMatchObject({ code: 0, data: expect.stringMatching(/^@TGS#/) });
     expect(world.server.requests(MessagingCommand.CREATE_GROUP)[1]?.request.body).toMatchObject({ type: 'Private' });
     expect(await bob.manager.joinGroup('readers', 'let me in')).toEqual({ code: 0, desc: 'ok' });
     expect(world.server.requests(MessagingCommand.JOIN_GROUP)[0]?.request.body).toEqual({ groupID: 'readers', applyMessage: 'let me in' });
     expect(await bob.manager.quitGroup('readers')).toEqual({ code: 0, desc: 'ok' });
     expect(await alice.manager.dismissGroup('readers')).toEqual({ code: 0, desc: 'ok' });
-    expect(await alice.manager.createGroup('Club', 'x')).toMatchObject({ code: 2600 });
+    expect(await alice.manager.createGroup('x', 'Club')).toMatchObject({ code: 2600 });
   });
 });
