@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
 import { settle } from '../support/events.js';
+import { cleanUpCli, serve, tempDir } from '../support/parley-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -59,6 +60,7 @@ describe.skipIf(!hasChromium)('the try page in a real Chromium', { timeout: 60_0
   // Closing the context closes its pages and so their WebSockets: the next test starts logged out.
   afterEach(async () => {
     await context.close();
+    cleanUpCli();
   });
 
   /** Opens the page prefilled for `userID` and records its console errors and uncaught exceptions. */
@@ -182,6 +184,58 @@ describe.skipIf(!hasChromium)('the try page in a real Chromium', { timeout: 60_0
     expect(await page.isDisabled('#go')).toBe(false);
     const online = await ts.rest('openim/query_online_status', { To_Account: ['dave'] });
     expect(online.QueryResult).toEqual([{ To_Account: 'dave', State: 'Offline' }]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the URL `parley serve` printed and logs in as printed, with one click', async () => {
+    const s = await serve(['--data', tempDir()]);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`printed URL uncaught: ${e.message}`));
+    await page.goto(s.tryUrl ?? 'about:blank');
+    await page.waitForFunction(() => (window as { parleyReady?: boolean }).parleyReady === true, undefined, { timeout: LOG_WAIT_MS });
+    await page.click('#go');
+    await waitForLog(page, 'SDK_READY');
+    expect(await status(page)).toEqual({ state: 'ready', text: 'Ready as user1' });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows received messages and sends a text to a UserID', async () => {
+    const bob = await openTryPage('bob', 'bob');
+    await bob.click('#go');
+    await waitForLog(bob, 'SDK_READY');
+    const alice = await openTryPage('alice', 'alice');
+    await alice.click('#go');
+    await waitForLog(alice, 'SDK_READY');
+    await alice.fill('#to', 'bob');
+    await alice.fill('#text', 'hi bob, from a browser');
+    await alice.click('#send');
+    await bob.waitForSelector('#messages li[data-flow=in]', { timeout: LOG_WAIT_MS });
+    expect(await bob.textContent('#messages li[data-flow=in]')).toBe('alice → bob: hi bob, from a browser');
+    expect(await alice.textContent('#messages li[data-flow=out]')).toBe('alice → bob: hi bob, from a browser');
+    expect(await alice.inputValue('#text')).toBe('');
+    // And back: the reply shows on alice's page as received.
+    await bob.fill('#to', 'alice');
+    await bob.fill('#text', 'hello alice');
+    await bob.click('#send');
+    await alice.waitForSelector('#messages li[data-flow=in]', { timeout: LOG_WAIT_MS });
+    expect(await alice.textContent('#messages li[data-flow=in]')).toBe('bob → alice: hello alice');
+    await screenshot(bob, 'try-page-messages.png');
+    expect(problems).toEqual([]);
+  });
+
+  it('on a 390 px wide phone screen no button wraps its label', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await openTryPage('phone', 'erin');
+    const heights = await page.evaluate(() =>
+      ['go', 'logout', 'send'].map((id) => {
+        const el = document.getElementById(id) as HTMLElement;
+        return { id, height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) };
+      }),
+    );
+    for (const b of heights) expect(b.height, `${b.id} is ${b.height}px high for a ${b.line}px line`).toBeLessThan(b.line * 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'try-page-390px.png');
     expect(problems).toEqual([]);
   });
 

@@ -3,82 +3,20 @@
  * logging in with what it printed, SIGTERM, a restart on the same data, and the migration path of
  * a team that keeps its Tencent SDKAppID, key and business-server code.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Command, ErrorCode } from '@parley/protocol';
 import TencentCloudChat, { V2TIMManager } from '@parley/sdk';
+import { verifyUserSig } from '@parley/usersig';
 import WebSocket from 'ws';
 import { waitUntil } from '../support/events.js';
+import { bin, cleanUpCli, ensureBuilt, exited, pick, root, run, serve, tempDir, track } from '../support/parley-cli.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'packages/cli/dist/bin.js');
-
-beforeAll(() => {
-  if (!existsSync(bin)) {
-    const built = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b'], { cwd: root, encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
-  }
-}, 120_000);
-
-const dirs: string[] = [];
-const procs: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => {
-  for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'parley-cli-'));
-  dirs.push(d);
-  return d;
-}
-
-function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
-}
-
-interface Served {
-  readonly proc: ChildProcessWithoutNullStreams;
-  readonly out: () => string;
-  readonly wsUrl: string;
-  readonly httpUrl: string;
-  readonly sdkAppID: number;
-  readonly key: string;
-  readonly userSig: string;
-  readonly adminSig: string;
-}
-
-async function serve(args: string[]): Promise<Served> {
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env: { ...process.env, PARLEY_LOG_LEVEL: 'error' } });
-  procs.push(proc);
-  let out = '';
-  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  await waitUntil(() => /Press Ctrl\+C/.test(out) || proc.exitCode !== null, 20_000, 'parley serve to start');
-  const pick = (re: RegExp) => {
-    const m = re.exec(out);
-    if (!m?.[1]) throw new Error(`not found ${re} in:\n${out}`);
-    return m[1];
-  };
-  return {
-    proc,
-    out: () => out,
-    httpUrl: pick(/listening on (http:\/\/\S+)/),
-    wsUrl: pick(/WebSocket (ws:\/\/[^\s)]+)/),
-    sdkAppID: Number(pick(/SDKAppID:\s+(\d+)/)),
-    key: pick(/Secret key:\s+(\S+)/),
-    userSig: pick(/UserSig for user "user1"[^\n]*\n\s+(\S+)/),
-    adminSig: pick(/Admin UserSig[^\n]*\n\s+(\S+)/),
-  };
-}
-
-function exited(proc: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return proc.exitCode !== null ? Promise.resolve(proc.exitCode) : new Promise((r) => proc.once('exit', (code) => r(code)));
-}
+beforeAll(ensureBuilt, 120_000);
+afterEach(cleanUpCli);
 
 describe('parley serve', () => {
   it('on an empty data directory creates one app and prints SDKAppID, key, an admin UserSig and a user UserSig that logs in', async () => {
@@ -133,8 +71,7 @@ describe('parley serve', () => {
 
   it('takes its settings from the environment too', async () => {
     const data = tempDir();
-    const proc = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PARLEY_DATA: data, PARLEY_PORT: '0', PARLEY_APP_ID: '1400000042' } });
-    procs.push(proc);
+    const proc = track(spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PARLEY_DATA: data, PARLEY_PORT: '0', PARLEY_APP_ID: '1400000042' } }));
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await waitUntil(() => out.includes('Press Ctrl+C'), 20_000);
@@ -184,6 +121,104 @@ describe('parley serve', () => {
     expect(sdk.status).toBe(200);
     expect(sdk.headers.get('content-type')).toMatch(/javascript/);
     for (const evil of ['/sdk/%2e%2e/%2e%2e/package.json', '/sdk/..%2f..%2fpackage.json', '/sdk/index.ts.bak']) expect((await fetch(`${s.httpUrl}${evil}`)).status).toBe(404);
+  });
+});
+
+describe('parley serve, as the README walks a newcomer through it', () => {
+  /** Listens on a free loopback port, as some other program would. */
+  async function occupyPort(): Promise<{ port: number; close: () => Promise<void> }> {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as { port: number }).port;
+    return { port, close: () => new Promise((resolve) => other.close(() => resolve())) };
+  }
+
+  it('on a busy port exits non-zero at once with one line naming the address and how to choose another port', async () => {
+    const busy = await occupyPort();
+    try {
+      const started = Date.now();
+      const r = run(['serve', '--data', tempDir(), '--port', String(busy.port)]);
+      expect(r.status).toBe(1);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `parley serve: cannot listen on 127.0.0.1:${busy.port}: the address is already in use (another server?); choose another port with --port <n> or PARLEY_PORT=<n>, e.g. --port ${busy.port + 1}`,
+      ]);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('refuses a second server on the same data directory, naming the running one, which keeps serving', async () => {
+    const data = tempDir();
+    const first = await serve(['--data', data]);
+    const second = run(['serve', '--data', data]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`parley serve: the data directory ${data} is in use by another parley serve (pid ${first.proc.pid} on `);
+    expect(second.stderr).toContain('--data <dir>');
+    expect(second.stdout).toBe('');
+    expect((await fetch(`${first.httpUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('takes over the data directory of a server that was SIGKILLed, without manual steps', async () => {
+    const data = tempDir();
+    const first = await serve(['--data', data]);
+    first.proc.kill('SIGKILL');
+    await exited(first.proc);
+    const second = await serve(['--data', data]);
+    expect(second.out()).toContain('Press Ctrl+C');
+    expect(second.sdkAppID).toBe(first.sdkAppID);
+    // And it releases the lock on a clean stop, so a third start works too.
+    second.proc.kill('SIGTERM');
+    expect(await exited(second.proc)).toBe(0);
+    expect((await serve(['--data', data])).sdkAppID).toBe(first.sdkAppID);
+  });
+
+  it('prints a try-it URL that logs in as printed', async () => {
+    const s = await serve(['--data', tempDir()]);
+    expect(s.tryUrl).toBeDefined();
+    const url = new URL(s.tryUrl ?? '');
+    expect(`${url.protocol}//${url.host}`).toBe(s.httpUrl);
+    const q = url.searchParams;
+    expect(q.get('sdkappid')).toBe(String(s.sdkAppID));
+    expect(q.get('usersig')).toBe(s.userSig);
+    const chat = TencentCloudChat.create({ SDKAppID: Number(q.get('sdkappid')), server: s.wsUrl, WebSocket, isolated: true })!;
+    await chat.login({ userID: q.get('userid') ?? '', userSig: q.get('usersig') ?? '' });
+    await waitUntil(() => chat.isReady(), 5000, 'SDK_READY');
+    await chat.destroy();
+  });
+
+  it.each([
+    ['the checkout (after the README\'s set-up)', root, /^npx parley /],
+    ['another folder', '/', /^node '\/.+\/packages\/cli\/dist\/bin\.js' /],
+  ])('prints shell lines that run as printed in bash, from %s', async (_where, cwd, shape) => {
+    const s = await serve(['--data', tempDir()], { cwd });
+    const exportLine = pick(s.out(), /\n\s+(export SDKAPPID=.*)\n/);
+    const command = pick(s.out(), /Make more UserSigs with: (.*)\n/);
+    expect(command).toMatch(shape);
+    const r = spawnSync('bash', ['-c', `${exportLine}\n${command}`], { cwd, encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const verdict = verifyUserSig({ sdkAppID: s.sdkAppID, key: s.key, userID: 'alice', sig: r.stdout.trim() });
+    expect(verdict.ok).toBe(true);
+  });
+
+  it('with two apps in the data directory, says which one the banner shows and how to list the others', async () => {
+    const data = tempDir();
+    expect(run(['app', 'create', '--data', data, '--app-id', '1400000101', '--name', 'first']).status).toBe(0);
+    expect(run(['app', 'create', '--data', data, '--app-id', '1400000102', '--name', 'second']).status).toBe(0);
+    const s = await serve(['--data', data, '--app-id', '1400000102']);
+    const listLine = pick(s.out(), /Application 1400000102 \(one of 2 in this data directory; list them with: (.*)\):\n/);
+    expect(listLine).toBe(`npx parley app list --data '${data}'`);
+    const plain = await serve(['--data', tempDir()]);
+    expect(plain.out()).toContain('Created a new application:');
+    expect(plain.out()).not.toContain('one of');
+  });
+
+  it('with --host 0.0.0.0 prints a browser URL on the loopback address, not the wildcard', async () => {
+    const s = await serve(['--data', tempDir(), '--host', '0.0.0.0']);
+    expect(s.httpUrl).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    expect(s.tryUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?sdkappid=/);
+    expect((await fetch(new URL(s.tryUrl ?? '').origin + '/healthz')).status).toBe(200);
   });
 });
 

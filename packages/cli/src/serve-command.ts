@@ -8,8 +8,9 @@ import { Option, type Command } from 'commander';
 import { genUserSig } from '@parley/usersig';
 import { createParleyServer, DEFAULT_GATEWAY_OPTIONS, newAppRecord, type AppRecord, type ClientAssets, type GatewayOptions, type Store } from '@parley/server';
 import { intInRange, parsePort, parseSdkAppID, parseSecretKey } from './cli-args.js';
-import { describeApp } from './app-command.js';
 import { dataDir, openDataStore } from './data-dir.js';
+import { DataDirBusyError, lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { browserHost, parleyCommand, serveBanner } from './serve-banner.js';
 
 /** Options of `parley serve` after parsing. */
 export interface ServeOptions {
@@ -75,6 +76,32 @@ export function findClientAssets(): ClientAssets | undefined {
   }
 }
 
+/** Prints one line and ends the process with exit code 1. */
+function fatal(line: string): never {
+  process.stderr.write(`parley serve: ${line}\n`);
+  process.exit(1);
+}
+
+/** Takes the data directory's lock, or exits with the reason when another server holds it. */
+function lockOrExit(dir: string): DataDirLock {
+  try {
+    return lockDataDir(dir);
+  } catch (err) {
+    if (err instanceof DataDirBusyError) fatal(err.message);
+    throw err;
+  }
+}
+
+/** One clear line for a failed listen: which address, why, and what to do about it. */
+export function listenFailure(err: unknown, host: string, port: number): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${where}: the address is already in use (another server?); choose another port with --port <n> or PARLEY_PORT=<n>, e.g. --port ${port === 65_535 ? 9001 : port + 1}`;
+  if (code === 'EACCES') return `cannot listen on ${where}: permission denied (ports below 1024 need privileges); choose another port with --port <n>`;
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: this machine has no such address; choose another with --host <address>`;
+  return `cannot listen on ${where}: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug'] as const;
 
 const perSecond = intInRange(1, 1_000_000);
@@ -126,7 +153,12 @@ export function registerServeCommand(program: Command): void {
     )
     .action(async (opts: ServeOptions) => {
       const level = LEVELS.find((l) => l === opts.logLevel) ?? 'warn';
+      // A closed pipe (`parley serve | head`) must not crash the server when it prints later.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') throw err;
+      });
       const dir = dataDir(opts.data);
+      const lock = lockOrExit(dir);
       const store = await openDataStore(dir);
       const { app, created } = await ensureServeApp(store, opts.appId, opts.appKey, Date.now());
       const clientAssets = findClientAssets();
@@ -138,21 +170,29 @@ export function registerServeCommand(program: Command): void {
         gateway: serveGatewayOptions(opts),
         ...(clientAssets ? { clientAssets } : {}),
       });
-      const addr = await server.listen();
+      let addr: Awaited<ReturnType<typeof server.listen>>;
+      try {
+        addr = await server.listen();
+      } catch (err) {
+        // Nothing listens, but the store's worker and the server's timers would keep the process alive.
+        await store.close().catch(() => undefined);
+        lock.release();
+        fatal(listenFailure(err, opts.host, opts.port));
+      }
       const userSig = genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID: 'user1', expireSeconds: 86_400 });
       process.stdout.write(
-        [
-          `Parley listening on ${addr.url} (WebSocket ${addr.wsUrl})`,
-          ...(clientAssets ? [`Try it in a browser: ${addr.url}/?sdkappid=${app.sdkAppID}&userid=user1&usersig=<UserSig below>`] : []),
-          `Data directory: ${dir}`,
-          created ? 'Created a new application:' : 'Application:',
-          describeApp(app),
-          `Example UserSig for user "user1" (valid 24 h):`,
-          `  ${userSig}`,
-          `Make more with: parley usersig gen --sdkappid ${app.sdkAppID} --key <secret key> --user <userID>`,
-          'Press Ctrl+C to stop.',
-          '',
-        ].join('\n'),
+        serveBanner({
+          url: addr.url,
+          wsUrl: addr.wsUrl,
+          browserUrl: `http://${browserHost(addr.host)}:${addr.port}`,
+          tryPage: clientAssets !== undefined,
+          dataDir: dir,
+          app,
+          created,
+          appCount: (await store.listApps()).length,
+          user: { userID: 'user1', userSig },
+          parleyCommand: parleyCommand(),
+        }),
       );
       let stopping = false;
       const stop = (signal: string) => {
@@ -163,7 +203,10 @@ export function registerServeCommand(program: Command): void {
           .close()
           .then(() => store.close())
           .then(
-            () => process.exit(0),
+            () => {
+              lock.release();
+              process.exit(0);
+            },
             (err: unknown) => {
               process.stderr.write(`shutdown failed: ${String(err)}\n`);
               process.exit(1);
