@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The SDK logs each login, reconnect and kick as an app developer would want to see them; in the
+    // test output they are hundreds of lines of noise. PARLEY_TEST_LOGS=1 shows them again.
+    onConsoleLog: (log) => (process.env['PARLEY_TEST_LOGS'] || !log.startsWith('[parley]') ? undefined : false),
   },
 });
