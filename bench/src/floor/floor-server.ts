@@ -1,6 +1,6 @@
 /**
  * The "floor": a bare `ws` relay with no auth and no storage, the physical lower bound the other
- * systems are compared against (method: shared/reference/peer-bench.md, "ws floor").
+ * systems are compared against (method: docs/BENCHMARKS.md, "Method").
  *
  * - JSON text frames, `perMessageDeflate` off, an in-memory `Map` from user to socket.
  * - `{"t":"login","u":<user>}` is answered `{"t":"ok"}`. If the user already has an older socket,

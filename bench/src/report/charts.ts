@@ -10,7 +10,7 @@ import type { LoginStormRun } from '../workloads/login-storm-workload.js';
 import type { PairsRun } from '../workloads/pairs-workload.js';
 import type { ReconnectRun } from '../workloads/reconnect-workload.js';
 
-/** DESIGN.md §6 targets drawn as red rules. */
+/** Parley's performance targets (docs/BENCHMARKS.md, "Against the targets") drawn as red rules. */
 export const TARGETS = { loginsPerSec: 5000, cpuMsPerLogin: 0.33, rssPerConnKB: 16, kickP99Ms: 5, reconnectRatio: 2, msgsPerSec: 20_000, msgP99Ms: 50, cpuUsPerMsg: 40, fanoutPerSec: 200_000 } as const;
 
 /** Renders a Vega-Lite spec to an SVG string. */

@@ -1,7 +1,7 @@
 /**
  * W5 reconnect storm (login part): N clients log in (a cold storm, measured like W1), then every
  * connection is dropped at once from the client side and all reconnect, Parley clients resuming
- * with their `instanceID` (`resumed: true` expected). Target (DESIGN.md §6): all back within 2× the
+ * with their `instanceID` (`resumed: true` expected). Target (docs/BENCHMARKS.md): all back within 2× the
  * cold storm.
  *
  * Messages during the outage (Parley): after the cold storm, {@link OUTAGE_SENDERS} extra,

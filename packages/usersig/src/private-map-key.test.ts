@@ -7,7 +7,7 @@ const K1 = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 const T = 1700000000;
 const BASE = { sdkAppID: 1400000000, key: K1, userID: 'xiaojun', expireSeconds: 300, now: T * 1000, privilegeMap: PRIVILEGE.ALL };
 
-/** Reference §2.3 userbuf vectors. */
+/** The userbuf test vectors of Tencent's TLSSigAPIv2 libraries. */
 const NUMERIC_ROOM = { hex: '0000077869616f6a756e53724e00000027106553f22c000000ff00000000', hmac: '0+M4K64lITF5k+8jtQGalx0fgxd1aweZx0fZYfdnvZk=' };
 const STRING_ROOM = {
   hex: '0100077869616f6a756e53724e00000000006553f22c000000ff00000000000a31303030303030303430',

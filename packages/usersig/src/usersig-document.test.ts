@@ -6,7 +6,7 @@ import { decodeUserSig, encodeUserSig, MAX_DOCUMENT_BYTES, MAX_USERSIG_CHARS, ty
 
 const K1 = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 
-/** The three full UserSig strings of reference §2.3, with their fields. */
+/** Three full UserSig strings from Tencent's TLSSigAPIv2 test vectors, with their fields. */
 const VECTORS = [
   {
     sig: 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZBaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__',

@@ -14,7 +14,7 @@ const APP = 1400000000;
 const T = 1700000000;
 const EXPIRE = 15552000;
 
-/** The full UserSig strings of reference §2.3 (Tencent's Node package). */
+/** Full UserSig strings from Tencent's TLSSigAPIv2 test vectors (its Node package). */
 const VECTORS = [
   { sig: 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZBaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__', sdkAppID: APP, key: K1, userID: 'xiaojun', time: T, expire: EXPIRE, hmac: 'LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=' },
   { sig: 'eJxVysEKwjAQBNB-2atSUqlBAh5yKCJabNCi10i2srZNYxJEFP9dqPXg3ObNvOCw3Sd39CBgljCYDp0M2kg1DaxNR5ZC9Dr2fjwE02jnyIBIMzbmu0TqEETK-xUfjjyCWPDsR4EuIKDtAztWk12Qt40sMA*Yn-mqKEpZKscba59qflq36sqqJbw-sr00BA__', sdkAppID: APP, key: K1, userID: 'administrator', time: 1600000000, expire: 86400, hmac: 'los0WU+OsAqKAMeEseEb6GMMPAPQp6knnzQ5XIlQj0U=' },
@@ -128,7 +128,7 @@ describe('verifyUserSig rejects with Tencent codes', () => {
   });
 });
 
-describe('verifyUserSig check order (reference §2.4)', () => {
+describe('verifyUserSig check order (docs/USERSIG.md, "Verification rules")', () => {
   it('reports the key before the sig, and the sig before its contents', () => {
     expect(codeOf(verifyUserSig({ ...VALID, key: '', sig: '' }))).toBe(70016);
     expect(codeOf(verifyUserSig({ ...VALID, sig: '', sdkAppID: 1 }))).toBe(70002);

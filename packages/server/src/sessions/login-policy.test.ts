@@ -12,7 +12,7 @@ const settings = (policy: LoginPolicy, max: Partial<Record<Platform, number>> = 
 let seq = 0;
 const inst = (platform: Platform, id = `${platform}-${++seq}`): PolicyInstance => ({ instanceID: id, platform, loginSeq: ++seq });
 
-/** Which platforms may be online together under each policy (reference §6). */
+/** Which platforms may be online together under each policy (docs/LOGIN-POLICIES.md). */
 const mayCoexist: Record<LoginPolicy, (a: Platform, b: Platform) => boolean> = {
   single: (a, b) => a === b,
   dual: (a, b) => a === b || a === 'Web' || b === 'Web',
