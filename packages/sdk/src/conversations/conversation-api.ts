@@ -1,15 +1,17 @@
 /**
  * The conversation APIs of the web instance. The reads (`getConversationList`,
  * `getConversationProfile` of a listed conversation, `getTotalUnreadMessageCount`) answer from
- * the in-memory list, so they work before `SDK_READY` too (DESIGN.md §3); the writes go to the
+ * the in-memory list, so they work before `SDK_READY` too; the writes go to the
  * server and apply its answer.
  */
 import { ErrorCode, MessagingCommand, ParleyError, type WireConversation } from '@parley/protocol';
+import type { Conversation } from '../model/message-types.js';
+import { parseConversationAnswer } from '../model/messaging-wire.js';
+import { answerOf } from '../model/server-answer.js';
 import { conversationArg, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
-import type { Conversation } from '../model/message-types.js';
-import type { MessagingCore } from '../session/messaging-hub.js';
-import { parseConversationAnswer } from '../model/messaging-wire.js';
+import type { HubPorts } from '../session/messaging-hub.js';
+import type { ConversationCache } from './conversation-cache.js';
 
 /** Result of `getConversationList`. */
 export interface ConversationListResult {
@@ -18,16 +20,26 @@ export interface ConversationListResult {
   readonly isSyncCompleted: boolean;
 }
 
+/** What the conversation operations work with. */
+export interface ConversationApiPorts {
+  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'request' | 'flush'>;
+  readonly conversations: ConversationCache;
+  /** Drops the cached messages of a conversation (the messages feature's cache). */
+  clearMessages(conversationID: string): void;
+  /** True once a sync of this login has completed (the sync engine). */
+  isSynced(): boolean;
+}
+
 /** Conversation operations of one instance. */
 export class ConversationApi {
-  constructor(private readonly core: MessagingCore) {}
+  constructor(private readonly ports: ConversationApiPorts) {}
 
   /** See `ChatInstance.getConversationList`. */
   async getConversationList(options?: unknown): Promise<ChatResponse<ConversationListResult>> {
-    let list = this.core.conversations.list();
+    let list = this.ports.conversations.list();
     const ids = Array.isArray(options) ? options : undefined;
     if (ids) list = list.filter((c) => ids.includes(c.conversationID));
-    return ok({ conversationList: list, isSyncCompleted: this.core.engine.isSynced });
+    return ok({ conversationList: list, isSyncCompleted: this.ports.isSynced() });
   }
 
   /**
@@ -37,28 +49,26 @@ export class ConversationApi {
    */
   async getConversationProfile(conversationID: unknown): Promise<ChatResponse<{ conversation: Conversation }>> {
     const conversation = conversationArg('getConversationProfile', conversationID);
-    const cached = this.core.conversations.get(conversation.id);
+    const cached = this.ports.conversations.get(conversation.id);
     if (cached) return ok({ conversation: cached });
-    const gen = this.core.generation;
+    const epoch = this.ports.hub.epoch;
     let wire: WireConversation;
     try {
-      const answer = parseConversationAnswer(await this.core.request(MessagingCommand.CONVERSATION, { conversationID: conversation.id }));
-      if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${answer.reason}`);
-      wire = answer.value;
+      wire = answerOf(parseConversationAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATION, { conversationID: conversation.id })));
     } catch (error) {
       if (error instanceof ParleyError && error.code === ErrorCode.CONV_NOT_FOUND) return ok({ conversation: this.blank(conversation.id) });
       throw error;
     }
-    if (gen === this.core.generation && (wire.lastMessage !== null || wire.isPinned || wire.draftText !== '')) {
-      this.core.conversations.applySnapshot(wire);
-      this.core.flush();
+    if (this.ports.hub.isCurrent(epoch) && (wire.lastMessage !== null || wire.isPinned || wire.draftText !== '')) {
+      this.ports.conversations.applySnapshot(wire);
+      this.ports.hub.flush();
     }
-    return ok({ conversation: this.core.conversations.get(conversation.id) ?? this.blank(conversation.id) });
+    return ok({ conversation: this.ports.conversations.get(conversation.id) ?? this.blank(conversation.id) });
   }
 
   /** See `ChatInstance.getTotalUnreadMessageCount`. */
   getTotalUnreadMessageCount(): number {
-    return this.core.conversations.totalUnread();
+    return this.ports.conversations.totalUnread();
   }
 
   /** See `ChatInstance.deleteConversation`. */
@@ -79,13 +89,13 @@ export class ConversationApi {
       if (typeof clear !== 'boolean') throw invalidArgument('deleteConversation: clearHistoryMessage must be a boolean');
       clearHistory = clear;
     }
-    const gen = this.core.generation;
+    const epoch = this.ports.hub.epoch;
     for (const id of ids) {
-      await this.core.request(MessagingCommand.DELETE_CONVERSATION, { conversationID: id, clearHistory });
-      if (gen !== this.core.generation) break;
-      this.core.conversations.remove(id);
-      if (clearHistory) this.core.store.clearConversation(id);
-      this.core.flush();
+      await this.ports.hub.request(MessagingCommand.DELETE_CONVERSATION, { conversationID: id, clearHistory });
+      if (!this.ports.hub.isCurrent(epoch)) break;
+      this.ports.conversations.remove(id);
+      if (clearHistory) this.ports.clearMessages(id);
+      this.ports.hub.flush();
     }
     return ok(single ? { conversationID: ids[0] ?? '' } : { conversationIDList: ids });
   }
@@ -111,16 +121,15 @@ export class ConversationApi {
 
   /** Sends a command answered with `{conversation}` and applies that state. */
   private async write(cmd: string, body: Record<string, unknown>): Promise<void> {
-    const gen = this.core.generation;
-    const answer = parseConversationAnswer(await this.core.request(cmd, body));
-    if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${answer.reason}`);
-    if (gen !== this.core.generation) return;
-    this.core.conversations.applySnapshot(answer.value);
-    this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    const answer = answerOf(parseConversationAnswer(await this.ports.hub.request(cmd, body)));
+    if (!this.ports.hub.isCurrent(epoch)) return;
+    this.ports.conversations.applySnapshot(answer);
+    this.ports.hub.flush();
   }
 
   private blank(id: string): Conversation {
-    const conversation = this.core.conversations.blank(id);
+    const conversation = this.ports.conversations.blank(id);
     if (!conversation) throw ParleyError.of('INVALID_CONV_ID', id);
     return conversation;
   }

@@ -4,12 +4,12 @@
  */
 import type { WireConversation, WireMessage } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
-import { ConversationStore } from './conversation-cache.js';
-import { MessageStore } from '../messages/message-cache.js';
+import { ConversationCache } from './conversation-cache.js';
+import { MessageCache } from '../messages/message-cache.js';
 
-function setup(): { store: ConversationStore; messages: MessageStore; put: (w: WireMessage) => void } {
-  const messages = new MessageStore();
-  const store = new ConversationStore({
+function setup(): { store: ConversationCache; messages: MessageCache; put: (w: WireMessage) => void } {
+  const messages = new MessageCache();
+  const store = new ConversationCache({
     viewer: () => 'alice',
     toMessage: (wire, isRead) => messages.resolve(wire, 'alice', isRead),
     countIncomingAbove: (id, seq) => messages.countIncomingAbove(id, seq),
@@ -49,7 +49,7 @@ const snapshot = (over: Partial<WireConversation>): WireConversation => ({
   ...over,
 });
 
-describe('ConversationStore', () => {
+describe('ConversationCache', () => {
   it('counts a new message from someone else as unread, and not the user\'s own or an older one', () => {
     const { store, put } = setup();
     put(msg(1));

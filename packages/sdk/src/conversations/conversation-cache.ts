@@ -28,8 +28,8 @@ interface ConversationState {
   atInfo: GroupAtInfo[];
 }
 
-/** What the store needs from its owner. */
-export interface ConversationStoreDeps {
+/** What the cache needs from its owner. */
+export interface ConversationCacheDeps {
   /** The logged-in UserID (for @-mentions). */
   readonly viewer: () => string;
   /** The shared message object for a wire message (a snapshot's `lastMessage`). */
@@ -60,11 +60,11 @@ const EMPTY_LAST: ConversationLastMessage = Object.freeze({
 });
 
 /** The conversation list of one session. */
-export class ConversationStore {
+export class ConversationCache {
   private readonly states = new Map<string, ConversationState>();
   private dirty = false;
 
-  constructor(private readonly deps: ConversationStoreDeps) {}
+  constructor(private readonly deps: ConversationCacheDeps) {}
 
   /** True if the conversation is in the list. */
   has(conversationID: string): boolean {

@@ -3,17 +3,18 @@
  * roles). Results carry Tencent's `Group` / `GroupMember` shapes; changes to the user's own
  * group list are applied at once and reported with `GROUP_LIST_UPDATED`.
  */
-import { ErrorCode, MessagingCommand, ParleyError, TYPES, type CreateGroupRequest, type Parsed, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
+import { MessagingCommand, ParleyError, TYPES, type CreateGroupRequest, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
+import type { Group, GroupMember } from '../model/message-types.js';
+import { parseAddMembersAnswer, parseGroupAnswer, parseGroupsAnswer, parseJoinAnswer, parseMembersAnswer } from '../model/messaging-wire.js';
+import { answerOf } from '../model/server-answer.js';
 import { intInRange, invalidArgument, nonEmpty, optionalString, record, userIDList } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
+import type { HubPorts } from '../session/messaging-hub.js';
 import { applicationOf } from './group-applications.js';
-import { toGroupMember } from './group-cache.js';
-import type { Group, GroupMember } from '../model/message-types.js';
-import type { MessagingCore } from '../session/messaging-hub.js';
-import { parseAddMembersAnswer, parseGroupAnswer, parseGroupsAnswer, parseJoinAnswer, parseMembersAnswer } from '../model/messaging-wire.js';
+import { toGroupMember, type GroupCache } from './group-cache.js';
 
 /** Group types `createGroup` accepts: Tencent's values (`TYPES.GRP_*`) and their V2TIM names. */
-const GROUP_TYPES: Readonly<Record<string, CreateGroupRequest['type']>> = {
+const GROUP_TYPE_NAMES: Readonly<Record<string, CreateGroupRequest['type']>> = {
   [TYPES.GRP_WORK]: 'Private',
   [TYPES.GRP_PUBLIC]: 'Public',
   [TYPES.GRP_MEETING]: 'ChatRoom',
@@ -28,14 +29,9 @@ const MAX_MEMBER_PAGE = 100;
 
 /** Parses a group type name (web or V2TIM spelling), or 2600. */
 export function groupTypeOf(value: unknown): CreateGroupRequest['type'] {
-  const type = typeof value === 'string' ? GROUP_TYPES[value] : undefined;
+  const type = typeof value === 'string' ? GROUP_TYPE_NAMES[value] : undefined;
   if (!type) throw ParleyError.of('ILLEGAL_GRP_TYPE', `${String(value)}: use one of TYPES.GRP_WORK, GRP_PUBLIC, GRP_MEETING, GRP_AVCHATROOM, GRP_COMMUNITY`);
   return type;
-}
-
-function unwrap<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${parsed.reason}`);
-  return parsed.value;
 }
 
 function joinOption(api: string, value: unknown): string | undefined {
@@ -54,9 +50,17 @@ function strings(api: string, o: Record<string, unknown>, keys: readonly string[
   return out;
 }
 
+/** What the group operations work with. */
+export interface GroupApiPorts {
+  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'request' | 'flush'>;
+  readonly groups: GroupCache;
+  /** The user joined a group whose latest sequence is `seq` (the sync engine: earlier messages are not "missed"). */
+  noteJoined(groupID: string, seq: number): void;
+}
+
 /** Group operations of one instance. */
 export class GroupApi {
-  constructor(private readonly core: MessagingCore) {}
+  constructor(private readonly ports: GroupApiPorts) {}
 
   /** See `ChatInstance.createGroup`. */
   async createGroup(options: unknown): Promise<ChatResponse<{ group: Group; overLimitUserIDList: string[] }>> {
@@ -90,10 +94,10 @@ export class GroupApi {
     const o = record('joinGroup', options);
     const groupID = nonEmpty('joinGroup', 'groupID', o['groupID']);
     const applyMessage = optionalString('joinGroup', 'applyMessage', o['applyMessage']);
-    const gen = this.core.generation;
-    const answer = unwrap(parseJoinAnswer(await this.core.request(MessagingCommand.JOIN_GROUP, { groupID, ...(applyMessage !== undefined ? { applyMessage } : {}) })));
-    if (answer.status !== TYPES.JOIN_STATUS_WAIT_APPROVAL && gen === this.core.generation) this.addToList(answer.group);
-    return ok({ status: answer.status, group: this.core.groups.toGroup(answer.group) });
+    const epoch = this.ports.hub.epoch;
+    const answer = answerOf(parseJoinAnswer(await this.ports.hub.request(MessagingCommand.JOIN_GROUP, { groupID, ...(applyMessage !== undefined ? { applyMessage } : {}) })));
+    if (answer.status !== TYPES.JOIN_STATUS_WAIT_APPROVAL && this.ports.hub.isCurrent(epoch)) this.addToList(answer.group);
+    return ok({ status: answer.status, group: this.ports.groups.toGroup(answer.group) });
   }
 
   /** See `ChatInstance.handleGroupApplication`. */
@@ -106,8 +110,8 @@ export class GroupApi {
     const application = applicationOf(o['message']);
     if (!application) throw invalidArgument(`${api}: message must be a group system notice of a join application (operationType 1)`);
     const body = { ...application, action, ...(handleMessage !== undefined ? { handleMessage } : {}) };
-    const group = unwrap(parseGroupAnswer(await this.core.request(MessagingCommand.HANDLE_GROUP_APPLICATION, body)));
-    return ok({ group: this.core.groups.toGroup(group) });
+    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.HANDLE_GROUP_APPLICATION, body)));
+    return ok({ group: this.ports.groups.toGroup(group) });
   }
 
   /** See `ChatInstance.quitGroup`. */
@@ -122,20 +126,20 @@ export class GroupApi {
 
   /** See `ChatInstance.getGroupList`. */
   async getGroupList(): Promise<ChatResponse<{ groupList: Group[] }>> {
-    const gen = this.core.generation;
-    const groups = unwrap(parseGroupsAnswer(await this.core.request(MessagingCommand.JOINED_GROUPS, {})));
-    if (gen !== this.core.generation) return ok({ groupList: groups.map((g) => this.core.groups.toGroup(g)) });
-    this.core.groups.replaceAll(groups);
-    for (const g of groups) this.core.engine.noteJoined(g.groupID, g.nextMessageSeq);
-    this.core.flush();
-    return ok({ groupList: this.core.groups.list() });
+    const epoch = this.ports.hub.epoch;
+    const groups = answerOf(parseGroupsAnswer(await this.ports.hub.request(MessagingCommand.JOINED_GROUPS, {})));
+    if (!this.ports.hub.isCurrent(epoch)) return ok({ groupList: groups.map((g) => this.ports.groups.toGroup(g)) });
+    this.ports.groups.replaceAll(groups);
+    for (const g of groups) this.ports.noteJoined(g.groupID, g.nextMessageSeq);
+    this.ports.hub.flush();
+    return ok({ groupList: this.ports.groups.list() });
   }
 
   /** See `ChatInstance.getGroupProfile`. */
   async getGroupProfile(options: unknown): Promise<ChatResponse<{ group: Group }>> {
     const groupID = nonEmpty('getGroupProfile', 'groupID', record('getGroupProfile', options)['groupID']);
     const group = await this.fetchGroup(groupID);
-    return ok({ group: this.core.groups.toGroup(group) });
+    return ok({ group: this.ports.groups.toGroup(group) });
   }
 
   /** See `ChatInstance.updateGroupProfile`. */
@@ -151,13 +155,13 @@ export class GroupApi {
       ...(option !== undefined ? { joinOption: option } : {}),
       ...(mute !== undefined ? { muteAllMembers: mute } : {}),
     };
-    const gen = this.core.generation;
-    const group = unwrap(parseGroupAnswer(await this.core.request(MessagingCommand.UPDATE_GROUP, { ...body })));
-    if (gen === this.core.generation) {
-      this.core.groups.refresh(group);
-      this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.UPDATE_GROUP, { ...body })));
+    if (this.ports.hub.isCurrent(epoch)) {
+      this.ports.groups.refresh(group);
+      this.ports.hub.flush();
     }
-    return ok({ group: this.core.groups.toGroup(group) });
+    return ok({ group: this.ports.groups.toGroup(group) });
   }
 
   /** See `ChatInstance.getGroupMemberList`. */
@@ -167,7 +171,7 @@ export class GroupApi {
     const groupID = nonEmpty(api, 'groupID', o['groupID']);
     const count = intInRange(api, 'count', o['count'], 1, MAX_MEMBER_PAGE, 15);
     const offset = intInRange(api, 'offset', o['offset'], 0, Number.MAX_SAFE_INTEGER, 0);
-    const answer = unwrap(parseMembersAnswer(await this.core.request(MessagingCommand.GROUP_MEMBERS, { groupID, offset, count })));
+    const answer = answerOf(parseMembersAnswer(await this.ports.hub.request(MessagingCommand.GROUP_MEMBERS, { groupID, offset, count })));
     return ok({ memberList: answer.members.map(toGroupMember), offset: answer.isCompleted ? 0 : answer.nextOffset, isCompleted: answer.isCompleted });
   }
 
@@ -178,7 +182,7 @@ export class GroupApi {
     const o = record('addGroupMember', options);
     const groupID = nonEmpty('addGroupMember', 'groupID', o['groupID']);
     const userIDs = userIDList('addGroupMember', 'userIDList', o['userIDList'], 500);
-    const results = unwrap(parseAddMembersAnswer(await this.core.request(MessagingCommand.ADD_MEMBERS, { groupID, userIDList: userIDs })));
+    const results = answerOf(parseAddMembersAnswer(await this.ports.hub.request(MessagingCommand.ADD_MEMBERS, { groupID, userIDList: userIDs })));
     const pick = (code: number): string[] => results.filter((r) => r.result === code).map((r) => r.userID);
     return ok({
       successUserIDList: pick(1),
@@ -195,7 +199,7 @@ export class GroupApi {
     const groupID = nonEmpty('deleteGroupMember', 'groupID', o['groupID']);
     const userIDs = userIDList('deleteGroupMember', 'userIDList', o['userIDList'], 100);
     const reason = optionalString('deleteGroupMember', 'reason', o['reason']);
-    await this.core.request(MessagingCommand.DELETE_MEMBERS, { groupID, userIDList: userIDs, ...(reason !== undefined ? { reason } : {}) });
+    await this.ports.hub.request(MessagingCommand.DELETE_MEMBERS, { groupID, userIDList: userIDs, ...(reason !== undefined ? { reason } : {}) });
     return ok({ group: this.cachedGroup(groupID), userIDList: userIDs });
   }
 
@@ -208,47 +212,47 @@ export class GroupApi {
     if (role !== TYPES.GRP_MBR_ROLE_ADMIN && role !== TYPES.GRP_MBR_ROLE_MEMBER) {
       throw ParleyError.of('INVALID_MEMBER_ROLE', 'setGroupMemberRole: role must be TYPES.GRP_MBR_ROLE_ADMIN or GRP_MBR_ROLE_MEMBER');
     }
-    await this.core.request(MessagingCommand.SET_MEMBER_ROLE, { groupID, userID, role });
+    await this.ports.hub.request(MessagingCommand.SET_MEMBER_ROLE, { groupID, userID, role });
     return ok({ group: this.cachedGroup(groupID), member: { userID, role } });
   }
 
   /** Sends a command answered with `{group}` that makes the user a member, and lists the group. */
   private async joined(cmd: string, body: Record<string, unknown>): Promise<Group> {
-    const gen = this.core.generation;
-    const group = unwrap(parseGroupAnswer(await this.core.request(cmd, body)));
-    if (gen === this.core.generation) this.addToList(group);
-    return this.core.groups.toGroup(group);
+    const epoch = this.ports.hub.epoch;
+    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(cmd, body)));
+    if (this.ports.hub.isCurrent(epoch)) this.addToList(group);
+    return this.ports.groups.toGroup(group);
   }
 
   private addToList(group: WireGroup): void {
-    this.core.engine.noteJoined(group.groupID, group.nextMessageSeq);
-    this.core.groups.put(group);
-    this.core.flush();
+    this.ports.noteJoined(group.groupID, group.nextMessageSeq);
+    this.ports.groups.put(group);
+    this.ports.hub.flush();
   }
 
   private async leave(api: string, cmd: string, groupID: unknown): Promise<ChatResponse<{ groupID: string }>> {
     const id = nonEmpty(api, 'groupID', groupID);
-    const gen = this.core.generation;
-    await this.core.request(cmd, { groupID: id });
-    if (gen === this.core.generation) {
-      this.core.groups.remove(id);
-      this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    await this.ports.hub.request(cmd, { groupID: id });
+    if (this.ports.hub.isCurrent(epoch)) {
+      this.ports.groups.remove(id);
+      this.ports.hub.flush();
     }
     return ok({ groupID: id });
   }
 
   private async fetchGroup(groupID: string): Promise<WireGroup> {
-    const gen = this.core.generation;
-    const group = unwrap(parseGroupAnswer(await this.core.request(MessagingCommand.GROUP_INFO, { groupID })));
-    if (gen === this.core.generation) {
-      this.core.groups.refresh(group);
-      this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.GROUP_INFO, { groupID })));
+    if (this.ports.hub.isCurrent(epoch)) {
+      this.ports.groups.refresh(group);
+      this.ports.hub.flush();
     }
     return group;
   }
 
   private cachedGroup(groupID: string): Group | undefined {
-    const wire = this.core.groups.wire(groupID);
-    return wire ? this.core.groups.toGroup(wire) : undefined;
+    const wire = this.ports.groups.wire(groupID);
+    return wire ? this.ports.groups.toGroup(wire) : undefined;
   }
 }

@@ -5,11 +5,11 @@
  * answers a type-1 notice. Applications made while a manager was offline arrive as notices after
  * login or a reconnect (the pending list is fetched then), each once.
  */
-import { MessagingCommand, TYPES, type WireGroupApplication } from '@parley/protocol';
+import { MessagingCommand, MessagingPush, TYPES, type WireGroupApplication } from '@parley/protocol';
 import { groupSystemNotice, GroupSystemNoticeType } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import type { MessagingCore } from '../session/messaging-hub.js';
-import { parseApplicationsAnswer, type ApplicationOutcome } from '../model/messaging-wire.js';
+import { parseApplicationHandledPush, parseApplicationPush, parseApplicationsAnswer, type ApplicationOutcome } from '../model/messaging-wire.js';
+import type { HubPart, HubPorts, HubRegistry } from '../session/messaging-hub.js';
 
 /** The application a type-1 notice stands for. */
 export interface NoticedApplication {
@@ -20,18 +20,41 @@ export interface NoticedApplication {
 
 const key = (a: WireGroupApplication): string => `${a.groupID}\u0000${a.userID}\u0000${a.time}`;
 
+/** What the applications need: a few hub ports, and whether the user manages any group. */
+export interface ApplicationPorts {
+  readonly hub: Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'request' | 'deliver' | 'factoryContext'>;
+  /** True when the user owns or administers one of the listed groups (only they get applications). */
+  managesAnyGroup(): boolean;
+}
+
 /** Turns application pushes into system notices, once each. */
-export class GroupApplications {
+export class GroupApplications implements HubPart {
   /** Applications already shown to the app in this session. */
   private readonly shown = new Set<string>();
 
-  constructor(private readonly core: MessagingCore) {}
+  constructor(private readonly ports: ApplicationPorts) {}
+
+  /** Registers the application pushes with the hub. */
+  register(hub: HubRegistry): void {
+    hub.onPush(MessagingPush.GROUP_APPLICATION, hub.parsed('application', parseApplicationPush, (a) => this.onApplication(a)));
+    hub.onPush(MessagingPush.GROUP_APPLICATION_HANDLED, hub.parsed('application outcome', parseApplicationHandledPush, (o) => this.onHandled(o)));
+  }
+
+  /** Hub part: applications made while the user was away arrive as notices before `SDK_READY`'s messages. */
+  prepare(): Promise<void> {
+    return this.catchUpQuietly();
+  }
+
+  /** Hub part: after a reconnect, show the applications made meanwhile. */
+  resumed(): void {
+    void this.catchUpQuietly();
+  }
 
   /** A new application to a group the user manages (push or catch-up). */
   onApplication(application: WireGroupApplication): void {
     if (this.shown.has(key(application))) return;
     this.shown.add(key(application));
-    this.core.deliver([
+    this.ports.hub.deliver([
       this.notice(application.groupID, GroupSystemNoticeType.JOIN_APPLICATION, {
         operatorID: application.userID,
         handleMessage: application.message,
@@ -42,33 +65,42 @@ export class GroupApplications {
 
   /** An application was decided; the applicant gets a notice (the managers' lists just shrink). */
   onHandled(outcome: ApplicationOutcome): void {
-    if (outcome.userID !== this.core.viewer) return;
+    if (outcome.userID !== this.ports.hub.viewer) return;
     const type = outcome.action === 'Agree' ? GroupSystemNoticeType.APPLICATION_ACCEPTED : GroupSystemNoticeType.APPLICATION_REJECTED;
-    this.core.deliver([this.notice(outcome.groupID, type, { operatorID: outcome.operatorID, handleMessage: outcome.handleMessage })]);
+    this.ports.hub.deliver([this.notice(outcome.groupID, type, { operatorID: outcome.operatorID, handleMessage: outcome.handleMessage })]);
   }
 
   /** Shows the pending applications the app has not seen (after login and after a reconnect). */
   async catchUp(): Promise<void> {
-    const managesAny = this.core.groups.wires().some((g) => g.selfRole === 'Owner' || g.selfRole === 'Admin');
-    if (!managesAny) return;
-    const gen = this.core.generation;
-    const parsed = parseApplicationsAnswer(await this.core.request(MessagingCommand.GROUP_APPLICATIONS, {}));
-    if (gen !== this.core.generation) return;
+    const hub = this.ports.hub;
+    if (!this.ports.managesAnyGroup()) return;
+    const epoch = hub.epoch;
+    const parsed = parseApplicationsAnswer(await hub.request(MessagingCommand.GROUP_APPLICATIONS, {}));
+    if (!hub.isCurrent(epoch)) return;
     if (!parsed.ok) {
-      this.core.logger.warn('ignored a malformed application list:', parsed.reason);
+      hub.logger.warn('ignored a malformed application list:', parsed.reason);
       return;
     }
     for (const application of parsed.value) this.onApplication(application);
   }
 
-  /** Forgets what was shown (the session ended). */
+  /** Hub part: forgets what was shown (the session ended). */
   reset(): void {
     this.shown.clear();
   }
 
+  /** {@link catchUp}; a failure only costs those notices. */
+  private async catchUpQuietly(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.ports.hub.logger.warn('could not fetch pending group applications:', error);
+    }
+  }
+
   private notice(groupID: string, type: number, details: { operatorID: string; handleMessage: string; groupName?: string }): Message {
-    const { session, viewer } = this.core;
-    return groupSystemNotice(groupID, type, viewer, session.serverTime(), session.options.env.random, details);
+    const ctx = this.ports.hub.factoryContext();
+    return groupSystemNotice(groupID, type, ctx.userID, ctx.nowMs(), ctx.random, details);
   }
 }
 

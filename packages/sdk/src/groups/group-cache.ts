@@ -7,7 +7,7 @@ import type { WireGroup, WireGroupMember } from '@parley/protocol';
 import type { Conversation, Group, GroupMember } from '../model/message-types.js';
 
 /** Joined groups of one session, in the order the server listed them (new ones last). */
-export class GroupStore {
+export class GroupCache {
   private readonly groups = new Map<string, WireGroup>();
   private dirty = false;
 

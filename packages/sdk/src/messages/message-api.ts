@@ -7,13 +7,15 @@
  * known ID with the stored copy, so a resend after a lost answer never makes a second message.
  */
 import { ErrorCode, MessagingCommand, ParleyError, TYPES, type WireMessage } from '@parley/protocol';
+import { createCustomMessage, createTextAtMessage, createTextMessage, isSdkMessage, mergeWire, sendRequestOf } from '../model/message-factory.js';
+import type { Message } from '../model/message-types.js';
+import { parseConversationAnswer, parseHistoryAnswer, parseSendAnswer } from '../model/messaging-wire.js';
+import { answerOf } from '../model/server-answer.js';
 import { conversationArg, intInRange, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import { toParleyError } from '../transport/connection.js';
-import { createCustomMessage, createTextAtMessage, createTextMessage, isSdkMessage, mergeWire, sendRequestOf } from '../model/message-factory.js';
-import type { Message } from '../model/message-types.js';
-import type { MessagingCore } from '../session/messaging-hub.js';
-import { parseConversationAnswer, parseHistoryAnswer, parseSendAnswer } from '../model/messaging-wire.js';
+import type { MessageCache } from './message-cache.js';
+import type { ConversationsPort, MessageHub } from './message-ports.js';
 
 /** Default and largest page of `getMessageList` / `getMessageListHopping` (Tencent: 15; Parley allows up to 100). */
 export const DEFAULT_PAGE = 15;
@@ -54,26 +56,35 @@ function parseSendOptions(value: unknown): SendOptions {
   return { onlineUserOnly: online, receiverList: [...(list as string[])] };
 }
 
+/** What the message operations work with. */
+export interface MessageApiPorts {
+  readonly hub: MessageHub;
+  readonly messages: MessageCache;
+  readonly conversations: ConversationsPort;
+  /** The server stored one of this client's sends at `seq` (the sync engine advances its known sequence). */
+  noteOwnSend(conversationID: string, seq: number): void;
+}
+
 /** Message operations of one instance. */
 export class MessageApi {
   private readonly sending = new Map<Message, Promise<ChatResponse<{ message: Message }>>>();
   private readonly sendOptions = new WeakMap<Message, SendOptions>();
 
-  constructor(private readonly core: MessagingCore) {}
+  constructor(private readonly ports: MessageApiPorts) {}
 
   /** See `ChatInstance.createTextMessage`. */
   createTextMessage(options: unknown): Message {
-    return createTextMessage(this.core.factoryContext(), options);
+    return createTextMessage(this.ports.hub.factoryContext(), options);
   }
 
   /** See `ChatInstance.createTextAtMessage`. */
   createTextAtMessage(options: unknown): Message {
-    return createTextAtMessage(this.core.factoryContext(), options);
+    return createTextAtMessage(this.ports.hub.factoryContext(), options);
   }
 
   /** See `ChatInstance.createCustomMessage`. */
   createCustomMessage(options: unknown): Message {
-    return createCustomMessage(this.core.factoryContext(), options);
+    return createCustomMessage(this.ports.hub.factoryContext(), options);
   }
 
   /** See `ChatInstance.sendMessage`. Sending a message that is already on its way returns the same promise. */
@@ -96,39 +107,37 @@ export class MessageApi {
   }
 
   private async send(message: Message, opts: SendOptions): Promise<ChatResponse<{ message: Message }>> {
-    const core = this.core;
-    if (message.from !== core.viewer) {
+    const { hub, messages, conversations } = this.ports;
+    if (message.from !== hub.viewer) {
       throw new ParleyError(ErrorCode.INVALID_OPERATION, `This message was created by ${message.from}, not by the logged-in user`, { message });
     }
-    const gen = core.generation;
+    const epoch = hub.epoch;
     message.status = 'unSend';
     if (opts.onlineUserOnly) {
       message.isOnlineOnly = true;
-      core.store.markSeen(message);
+      messages.markSeen(message);
     } else {
-      core.store.addLocal(message);
-      core.conversations.applyMessage(message);
-      core.flush();
+      messages.addLocal(message);
+      conversations.applyMessage(message);
+      hub.flush();
     }
     try {
-      const answer = parseSendAnswer(await core.request(MessagingCommand.SEND, { ...sendRequestOf(message, opts) }));
-      if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${answer.reason}`);
-      const wire = answer.value.message;
-      if (gen === core.generation && wire.seq > 0) {
-        core.store.upsert(wire, core.viewer, true);
-        core.store.markSeen(message);
-        core.conversations.applyMessage(message);
-        core.engine.noteOwnSend(message.conversationID, wire.seq);
-        core.flush();
+      const wire = answerOf(parseSendAnswer(await hub.request(MessagingCommand.SEND, { ...sendRequestOf(message, opts) }))).message;
+      if (hub.isCurrent(epoch) && wire.seq > 0) {
+        messages.upsert(wire, hub.viewer, true);
+        messages.markSeen(message);
+        conversations.applyMessage(message);
+        this.ports.noteOwnSend(message.conversationID, wire.seq);
+        hub.flush();
       } else {
         mergeWire(message, wire);
       }
       return ok({ message });
     } catch (error) {
       message.status = 'fail';
-      if (gen === core.generation) {
-        core.conversations.touch();
-        core.flush();
+      if (hub.isCurrent(epoch)) {
+        conversations.touch();
+        hub.flush();
       }
       const e = toParleyError(error);
       throw new ParleyError(e.code, e.message, { ...e.data, message }, { cause: e });
@@ -143,7 +152,7 @@ export class MessageApi {
     const next = o['nextReqMessageID'];
     let beforeSeq: number | undefined;
     if (next !== undefined && next !== '') {
-      const anchor = typeof next === 'string' ? this.core.store.findByID(next) : undefined;
+      const anchor = typeof next === 'string' ? this.ports.messages.findByID(next) : undefined;
       if (!anchor || anchor.conversationID !== conversation.id || anchor.sequence === 0) {
         throw invalidArgument(`getMessageList: nextReqMessageID ${JSON.stringify(next)} is not a stored message of ${conversation.id} in the cache`);
       }
@@ -151,7 +160,7 @@ export class MessageApi {
     }
     const page = await this.history(conversation.id, beforeSeq !== undefined ? { beforeSeq } : {}, count);
     const oldest = page.messages[0];
-    const messageList = beforeSeq === undefined ? [...page.messages, ...this.core.store.unsent(conversation.id)] : page.messages;
+    const messageList = beforeSeq === undefined ? [...page.messages, ...this.ports.messages.unsent(conversation.id)] : page.messages;
     return ok({ messageList, nextReqMessageID: oldest?.ID ?? '', isCompleted: page.isCompleted });
   }
 
@@ -181,7 +190,7 @@ export class MessageApi {
 
   /** See `ChatInstance.findMessage`. */
   findMessage(messageID: unknown): Message | null {
-    return typeof messageID === 'string' ? (this.core.store.findByID(messageID) ?? null) : null;
+    return typeof messageID === 'string' ? (this.ports.messages.findByID(messageID) ?? null) : null;
   }
 
   /** See `ChatInstance.deleteMessage`. */
@@ -194,14 +203,14 @@ export class MessageApi {
     const id = list[0]?.conversationID ?? '';
     if (list.some((m) => m.conversationID !== id)) throw invalidArgument('deleteMessage: all messages must belong to one conversation');
     const seqs = list.filter((m) => m.sequence > 0 && !m.isOnlineOnly).map((m) => m.sequence);
-    const gen = this.core.generation;
-    if (seqs.length > 0) await this.core.request(MessagingCommand.DELETE, { conversationID: id, seqs });
+    const epoch = this.ports.hub.epoch;
+    if (seqs.length > 0) await this.ports.hub.request(MessagingCommand.DELETE, { conversationID: id, seqs });
     for (const m of list) m.isDeleted = true;
-    if (gen === this.core.generation) {
-      for (const m of list) this.core.store.remove(m);
-      const last = this.core.conversations.get(id)?.lastMessage;
-      if (last && list.some((m) => m.sequence === last.lastSequence && m.sequence > 0)) await this.refreshConversation(id, gen);
-      this.core.flush();
+    if (this.ports.hub.isCurrent(epoch)) {
+      for (const m of list) this.ports.messages.remove(m);
+      const last = this.ports.conversations.get(id)?.lastMessage;
+      if (last && list.some((m) => m.sequence === last.lastSequence && m.sequence > 0)) await this.refreshConversation(id, epoch);
+      this.ports.hub.flush();
     }
     return ok({ messageList: list });
   }
@@ -209,13 +218,13 @@ export class MessageApi {
   /** See `ChatInstance.clearHistoryMessage`. */
   async clearHistoryMessage(conversationID: unknown): Promise<ChatResponse<Record<string, never>>> {
     const conversation = conversationArg('clearHistoryMessage', conversationID);
-    const gen = this.core.generation;
-    await this.core.request(MessagingCommand.CLEAR_HISTORY, { conversationID: conversation.id });
-    if (gen === this.core.generation) {
-      this.core.store.clearConversation(conversation.id);
-      this.core.conversations.clearLastMessage(conversation.id);
-      await this.refreshConversation(conversation.id, gen);
-      this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    await this.ports.hub.request(MessagingCommand.CLEAR_HISTORY, { conversationID: conversation.id });
+    if (this.ports.hub.isCurrent(epoch)) {
+      this.ports.messages.clearConversation(conversation.id);
+      this.ports.conversations.clearLastMessage(conversation.id);
+      await this.refreshConversation(conversation.id, epoch);
+      this.ports.hub.flush();
     }
     return ok({});
   }
@@ -223,18 +232,18 @@ export class MessageApi {
   /** See `ChatInstance.setMessageRead`. */
   async setMessageRead(options: unknown): Promise<ChatResponse<Record<string, never>>> {
     const conversation = conversationArg('setMessageRead', record('setMessageRead', options)['conversationID']);
-    const gen = this.core.generation;
-    const answer = parseConversationAnswer(await this.core.request(MessagingCommand.SET_READ, { conversationID: conversation.id }));
-    if (gen !== this.core.generation) return ok({});
+    const epoch = this.ports.hub.epoch;
+    const answer = parseConversationAnswer(await this.ports.hub.request(MessagingCommand.SET_READ, { conversationID: conversation.id }));
+    if (!this.ports.hub.isCurrent(epoch)) return ok({});
     if (answer.ok) {
-      this.core.conversations.applySnapshot(answer.value);
-      this.core.store.markRead(conversation.id, answer.value.readSeq);
+      this.ports.conversations.applySnapshot(answer.value);
+      this.ports.messages.markRead(conversation.id, answer.value.readSeq);
     } else {
-      this.core.logger.warn('setMessageRead: malformed answer, marking read locally:', answer.reason);
-      this.core.conversations.markRead(conversation.id);
-      this.core.store.markRead(conversation.id);
+      this.ports.hub.logger.warn('setMessageRead: malformed answer, marking read locally:', answer.reason);
+      this.ports.conversations.markRead(conversation.id);
+      this.ports.messages.markRead(conversation.id);
     }
-    this.core.flush();
+    this.ports.hub.flush();
     return ok({});
   }
 
@@ -248,11 +257,11 @@ export class MessageApi {
     };
     const scope = raw === undefined ? 'all' : typeof raw === 'string' ? scopes[raw] : undefined;
     if (!scope) throw invalidArgument('setAllMessageRead: scope must be TYPES.READ_ALL_C2C_MSG, READ_ALL_GROUP_MSG or READ_ALL_MSG');
-    const gen = this.core.generation;
-    await this.core.request(MessagingCommand.SET_ALL_READ, { scope });
-    if (gen === this.core.generation) {
-      for (const id of this.core.conversations.markAllRead(scope)) this.core.store.markRead(id);
-      this.core.flush();
+    const epoch = this.ports.hub.epoch;
+    await this.ports.hub.request(MessagingCommand.SET_ALL_READ, { scope });
+    if (this.ports.hub.isCurrent(epoch)) {
+      for (const id of this.ports.conversations.markAllRead(scope)) this.ports.messages.markRead(id);
+      this.ports.hub.flush();
     }
     return ok({});
   }
@@ -263,24 +272,23 @@ export class MessageApi {
     range: { beforeSeq?: number; afterSeq?: number; untilTime?: number; sinceTime?: number },
     count: number,
   ): Promise<{ messages: Message[]; isCompleted: boolean }> {
-    const gen = this.core.generation;
-    const answer = parseHistoryAnswer(await this.core.request(MessagingCommand.HISTORY, { conversationID: id, ...range, count }));
-    if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${answer.reason}`);
-    const wires = [...answer.value.messages].sort((a, b) => a.seq - b.seq);
-    const messages = gen === this.core.generation ? this.cacheHistory(id, wires) : [];
-    return { messages, isCompleted: answer.value.isCompleted };
+    const epoch = this.ports.hub.epoch;
+    const answer = answerOf(parseHistoryAnswer(await this.ports.hub.request(MessagingCommand.HISTORY, { conversationID: id, ...range, count })));
+    const wires = [...answer.messages].sort((a, b) => a.seq - b.seq);
+    const messages = this.ports.hub.isCurrent(epoch) ? this.cacheHistory(id, wires) : [];
+    return { messages, isCompleted: answer.isCompleted };
   }
 
   private cacheHistory(id: string, wires: readonly WireMessage[]): Message[] {
-    const core = this.core;
-    const readSeq = core.conversations.readSeq(id);
+    const { hub, messages: cache, conversations } = this.ports;
+    const readSeq = conversations.readSeq(id);
     const messages = wires.map((wire) => {
-      const { message } = core.store.upsert(wire, core.viewer, wire.seq <= readSeq);
-      if (wire.seq > 0) core.conversations.applyMessage(message);
-      core.store.markSeen(message);
+      const { message } = cache.upsert(wire, hub.viewer, wire.seq <= readSeq);
+      if (wire.seq > 0) conversations.applyMessage(message);
+      cache.markSeen(message);
       return message;
     });
-    core.flush();
+    hub.flush();
     return messages;
   }
 
@@ -293,12 +301,12 @@ export class MessageApi {
     return messages[0]?.sequence;
   }
 
-  private async refreshConversation(id: string, gen: number): Promise<void> {
+  private async refreshConversation(id: string, epoch: number): Promise<void> {
     try {
-      const answer = parseConversationAnswer(await this.core.request(MessagingCommand.CONVERSATION, { conversationID: id }));
-      if (answer.ok && gen === this.core.generation && this.core.conversations.has(id)) this.core.conversations.applySnapshot(answer.value);
+      const answer = parseConversationAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATION, { conversationID: id }));
+      if (answer.ok && this.ports.hub.isCurrent(epoch) && this.ports.conversations.has(id)) this.ports.conversations.applySnapshot(answer.value);
     } catch (error) {
-      this.core.logger.debug(`refreshing ${id} failed (the list catches up at the next sync):`, error);
+      this.ports.hub.logger.debug(`refreshing ${id} failed (the list catches up at the next sync):`, error);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { WireMessage } from '@parley/protocol';
 import { conversationOf, mergeWire, messageFromWire } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
 
-interface ConversationCache {
+interface ConversationMessages {
   /** Stored messages by sequence. */
   readonly bySeq: Map<number, Message>;
   /** Local messages without a sequence yet (sending or failed), oldest first. */
@@ -22,8 +22,8 @@ const senderKey = (from: string, ID: string): string => `m:${from}\u0000${ID}`;
 const seqKey = (conversationID: string, seq: number): string => `c:${conversationID}#${seq}`;
 
 /** Messages of one session, by conversation. */
-export class MessageStore {
-  private readonly conversations = new Map<string, ConversationCache>();
+export class MessageCache {
+  private readonly conversations = new Map<string, ConversationMessages>();
   private readonly bySender = new Map<string, Message>();
   private readonly byID = new Map<string, Message>();
   private readonly seen = new Set<string>();
@@ -139,7 +139,7 @@ export class MessageStore {
     this.seen.clear();
   }
 
-  private cacheOf(conversationID: string): ConversationCache {
+  private cacheOf(conversationID: string): ConversationMessages {
     let cache = this.conversations.get(conversationID);
     if (!cache) {
       cache = { bySeq: new Map(), unsent: [] };

@@ -1,6 +1,6 @@
 /**
  * "Offline messages and roaming history sync on login and reconnect (missed pushes are recovered
- * from sequence gaps)"; "clients dedupe, so a message never shows twice" (DESIGN.md §4).
+ * from sequence gaps)"; "clients dedupe, so a message never shows twice".
  * Against the fake messaging server over real sockets.
  */
 import { EVENT, MessagingCommand } from '@parley/protocol';

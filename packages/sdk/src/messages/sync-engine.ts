@@ -1,5 +1,5 @@
 /**
- * Gets every message to the app exactly once, whatever the network does (DESIGN.md §4).
+ * Gets every message to the app exactly once, whatever the network does.
  *
  * - **Sync.** At login (before `SDK_READY`) and after every reconnect: load the conversation
  *   list, page `openim.sync` from the session's C2C cursor until `isCompleted`, then for every
@@ -22,12 +22,15 @@
  * read sequence is not fetched, and at most {@link INITIAL_GROUP_CATCHUP} unread messages per
  * group are.
  */
-import { conversationID, ErrorCode, MessagingCommand, ParleyError, type WireMessage } from '@parley/protocol';
-import { isNetworkFailure } from '../session/api-args.js';
+import { conversationID, ErrorCode, MessagingCommand, MessagingPush, ParleyError, type WireMessage } from '@parley/protocol';
 import { conversationOf } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import type { MessagingCore } from '../session/messaging-hub.js';
-import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseSyncAnswer } from '../model/messaging-wire.js';
+import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseMessagePush, parseSyncAnswer } from '../model/messaging-wire.js';
+import { answerOf } from '../model/server-answer.js';
+import { isNetworkFailure } from '../session/api-args.js';
+import type { HubPart, HubRegistry } from '../session/messaging-hub.js';
+import type { MessageCache } from './message-cache.js';
+import type { ConversationsPort, GroupsPort, MessageHub } from './message-ports.js';
 
 /** Messages per `openim.sync` page. */
 export const SYNC_PAGE_SIZE = 100;
@@ -43,15 +46,38 @@ export const MAX_PAGES = 200;
 /** How fetched messages are delivered: `live` = everything not seen; `initial` = only unread messages from others. */
 type Mode = 'live' | 'initial';
 
+/** What the sync engine works with: the hub's ports, its own message cache, and the lists it fills. */
+export interface SyncPorts {
+  readonly hub: MessageHub;
+  readonly messages: MessageCache;
+  readonly conversations: ConversationsPort;
+  readonly groups: GroupsPort;
+}
+
 /** The catch-up and dedupe machinery of one instance. */
-export class SyncEngine {
+export class SyncEngine implements HubPart {
   private chain: Promise<void> = Promise.resolve();
   private cursor = 0;
   private initialDone = false;
   /** Per conversation: every message up to this sequence has been fetched or delivered. */
   private readonly knownSeq = new Map<string, number>();
 
-  constructor(private readonly core: MessagingCore) {}
+  constructor(private readonly ports: SyncPorts) {}
+
+  /** Registers the message push with the hub. */
+  register(hub: HubRegistry): void {
+    hub.onPush(MessagingPush.MESSAGE, hub.parsed('message', parseMessagePush, (wire) => this.onMessagePush(wire)));
+  }
+
+  /** Hub part: the first sync of a login runs before `SDK_READY`. */
+  prepare(): Promise<void> {
+    return this.initialSync();
+  }
+
+  /** Hub part: after a reconnect, catch up. */
+  resumed(): void {
+    this.resync();
+  }
 
   /** True once a sync of this login has completed. */
   get isSynced(): boolean {
@@ -68,17 +94,17 @@ export class SyncEngine {
 
   /** Runs the first sync of a login; resolves when it is done or has failed (never rejects). */
   initialSync(): Promise<void> {
-    return this.enqueue((gen) => this.sync(gen));
+    return this.enqueue((epoch) => this.sync(epoch));
   }
 
   /** Queues a sync (after a reconnect). */
   resync(): void {
-    void this.enqueue((gen) => this.sync(gen));
+    void this.enqueue((epoch) => this.sync(epoch));
   }
 
   /** Queues a live message push. */
   onMessagePush(wire: WireMessage): void {
-    void this.enqueue((gen) => this.live(wire, gen));
+    void this.enqueue((epoch) => this.live(wire, epoch));
   }
 
   /** Queues other push work, so it runs in order with the messages. */
@@ -102,97 +128,97 @@ export class SyncEngine {
    * Messages of one conversation must come oldest first. Returns the stored objects.
    */
   accept(wires: readonly WireMessage[], mode: Mode): Message[] {
-    const core = this.core;
-    const viewer = core.viewer;
+    const { hub, messages, conversations } = this.ports;
+    const viewer = hub.viewer;
     const fresh: Message[] = [];
     const all: Message[] = [];
     for (const wire of wires) {
       const conversation = conversationOf(wire, viewer);
-      const seen = core.store.isSeen(conversation, wire);
-      const isRead = wire.seq > 0 && wire.seq <= core.conversations.readSeq(conversation);
-      const { message } = core.store.upsert(wire, viewer, isRead);
+      const seen = messages.isSeen(conversation, wire);
+      const isRead = wire.seq > 0 && wire.seq <= conversations.readSeq(conversation);
+      const { message } = messages.upsert(wire, viewer, isRead);
       all.push(message);
-      if (wire.seq > 0 && !wire.isOnlineOnly) core.conversations.applyMessage(message);
+      if (wire.seq > 0 && !wire.isOnlineOnly) conversations.applyMessage(message);
       if (seen) continue;
-      core.store.markSeen(message);
+      messages.markSeen(message);
       if (mode === 'initial' && !(message.flow === 'in' && !isRead)) continue;
       fresh.push(message);
     }
-    core.deliver(fresh);
+    hub.deliver(fresh);
     return all;
   }
 
-  private enqueue(task: (gen: number) => Promise<void>): Promise<void> {
-    const gen = this.core.generation;
+  private enqueue(task: (epoch: number) => Promise<void>): Promise<void> {
+    const hub = this.ports.hub;
+    const epoch = hub.epoch;
     const run = this.chain
-      .then(() => (gen === this.core.generation ? task(gen) : undefined))
+      .then(() => (hub.isCurrent(epoch) ? task(epoch) : undefined))
       .catch((error: unknown) => {
         // Work of an ended session, or a sync cut by a network drop (the reconnect syncs again).
-        if (gen !== this.core.generation || isNetworkFailure(error)) this.core.logger.debug('message sync stopped:', error);
-        else this.core.logger.warn('message sync step failed:', error);
+        if (!hub.isCurrent(epoch) || isNetworkFailure(error)) hub.logger.debug('message sync stopped:', error);
+        else hub.logger.warn('message sync step failed:', error);
       });
     this.chain = run;
     return run;
   }
 
   /** Throws when the session that started the work has ended (the caller's catch logs it quietly). */
-  private check(gen: number): void {
-    if (gen !== this.core.generation) throw new ParleyError(ErrorCode.LOGGED_OUT, 'The session ended during a sync');
+  private check(epoch: number): void {
+    if (!this.ports.hub.isCurrent(epoch)) throw new ParleyError(ErrorCode.LOGGED_OUT, 'The session ended during a sync');
   }
 
-  private async sync(gen: number): Promise<void> {
+  private async sync(epoch: number): Promise<void> {
     const mode: Mode = this.initialDone ? 'live' : 'initial';
-    const listed = await this.step('conversation list', gen, async () => {
-      const list = parseConversationsAnswer(await this.core.request(MessagingCommand.CONVERSATIONS, {}));
-      this.check(gen);
-      if (!list.ok) throw malformed(list.reason);
-      this.core.conversations.replaceAll(list.value);
+    const listed = await this.step('conversation list', epoch, async () => {
+      const answer = parseConversationsAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATIONS, {}));
+      this.check(epoch);
+      this.ports.conversations.replaceAll(answerOf(answer));
     });
     // Without read sequences, a first sync cannot tell unread history from read history: it delivers nothing.
     const syncMode: Mode | 'silent' = mode === 'initial' && !listed ? 'silent' : mode;
-    const groups = await this.syncC2C(gen, syncMode);
+    const groups = await this.syncC2C(epoch, syncMode);
     if (groups) {
-      for (const { groupID, seq } of groups) await this.catchUpGroup(gen, groupID, seq, syncMode);
+      for (const { groupID, seq } of groups) await this.catchUpGroup(epoch, groupID, seq, syncMode);
     }
-    await this.step('group list', gen, async () => {
-      const list = parseGroupsAnswer(await this.core.request(MessagingCommand.JOINED_GROUPS, {}));
-      this.check(gen);
-      if (!list.ok) throw malformed(list.reason);
-      this.core.groups.replaceAll(list.value);
-      for (const g of list.value) this.noteJoined(g.groupID, g.nextMessageSeq);
+    await this.step('group list', epoch, async () => {
+      const answer = parseGroupsAnswer(await this.ports.hub.request(MessagingCommand.JOINED_GROUPS, {}));
+      this.check(epoch);
+      const list = answerOf(answer);
+      this.ports.groups.replaceAll(list);
+      for (const g of list) this.noteJoined(g.groupID, g.nextMessageSeq);
     });
     if (groups) this.initialDone = true;
-    this.core.flush();
+    this.ports.hub.flush();
   }
 
   /** Pages `openim.sync` to completion; returns the groups' sequences, or `undefined` when it failed. */
-  private async syncC2C(gen: number, mode: Mode | 'silent'): Promise<{ groupID: string; seq: number }[] | undefined> {
+  private async syncC2C(epoch: number, mode: Mode | 'silent'): Promise<{ groupID: string; seq: number }[] | undefined> {
     let groups: { groupID: string; seq: number }[] | undefined;
-    await this.step('sync', gen, async () => {
+    await this.step('sync', epoch, async () => {
       for (let page = 0; page < MAX_PAGES; page++) {
         const fresh = mode === 'initial' && this.cursor === 0;
         const body = { cursor: this.cursor, count: SYNC_PAGE_SIZE, ...(fresh ? { recent: INITIAL_C2C_RECENT } : {}) };
-        const answer = parseSyncAnswer(await this.core.request(MessagingCommand.SYNC, body));
-        this.check(gen);
-        if (!answer.ok) throw malformed(answer.reason);
-        this.acceptSilently(answer.value.messages, mode);
-        for (const m of answer.value.messages) this.raise(conversationOf(m, this.core.viewer), m.seq);
-        this.cursor = answer.value.cursor;
-        groups = answer.value.groups;
-        if (answer.value.isCompleted) break;
+        const parsed = parseSyncAnswer(await this.ports.hub.request(MessagingCommand.SYNC, body));
+        this.check(epoch);
+        const answer = answerOf(parsed);
+        this.acceptSilently(answer.messages, mode);
+        for (const m of answer.messages) this.raise(conversationOf(m, this.ports.hub.viewer), m.seq);
+        this.cursor = answer.cursor;
+        groups = answer.groups;
+        if (answer.isCompleted) break;
       }
       // Every C2C message up to the list's sequences was in this sync or has been deleted.
-      for (const [id, maxSeq] of this.core.conversations.sequences('C2C')) this.raise(id, maxSeq);
+      for (const [id, maxSeq] of this.ports.conversations.sequences('C2C')) this.raise(id, maxSeq);
     });
     return groups;
   }
 
-  private async catchUpGroup(gen: number, groupID: string, seq: number, mode: Mode | 'silent'): Promise<void> {
+  private async catchUpGroup(epoch: number, groupID: string, seq: number, mode: Mode | 'silent'): Promise<void> {
     const id = conversationID('GROUP', groupID);
     const known = this.knownSeq.get(id);
     let base = known;
     if (base === undefined) {
-      base = this.core.conversations.has(id) ? this.core.conversations.readSeq(id) : seq;
+      base = this.ports.conversations.has(id) ? this.ports.conversations.readSeq(id) : seq;
       base = Math.max(base, seq - INITIAL_GROUP_CATCHUP, 0);
     }
     if (seq <= base) {
@@ -200,49 +226,49 @@ export class SyncEngine {
       return;
     }
     const from = base;
-    await this.step(`catch-up of ${id}`, gen, async () => {
-      const filled = await this.fill(gen, id, from, mode);
+    await this.step(`catch-up of ${id}`, epoch, async () => {
+      const filled = await this.fill(epoch, id, from, mode);
       this.raise(id, filled.complete ? Math.max(filled.highest, seq) : from);
     });
   }
 
-  private async live(wire: WireMessage, gen: number): Promise<void> {
+  private async live(wire: WireMessage, epoch: number): Promise<void> {
     if (wire.seq === 0 || wire.isOnlineOnly) {
       this.accept([wire], 'live');
-      this.core.flush();
+      this.ports.hub.flush();
       return;
     }
-    const id = conversationOf(wire, this.core.viewer);
+    const id = conversationOf(wire, this.ports.hub.viewer);
     const known = this.knownSeq.get(id);
     if (known === undefined || wire.seq <= known + 1) {
       this.accept([wire], 'live');
       this.raise(id, known === undefined || wire.seq === known + 1 ? wire.seq : known);
-      this.core.flush();
+      this.ports.hub.flush();
       return;
     }
     try {
-      const filled = await this.fill(gen, id, known, 'live');
+      const filled = await this.fill(epoch, id, known, 'live');
       if (filled.complete) this.raise(id, Math.max(filled.highest, wire.seq));
     } catch (error) {
-      if (gen !== this.core.generation) return;
+      if (!this.ports.hub.isCurrent(epoch)) return;
       // The gap stays open (known unchanged): the next push or the next sync retries it.
-      this.core.logger.warn(`gap fill of ${id} after ${known} failed:`, error);
+      this.ports.hub.logger.warn(`gap fill of ${id} after ${known} failed:`, error);
     }
     this.accept([wire], 'live');
-    this.core.flush();
+    this.ports.hub.flush();
   }
 
   /** Fetches everything after `afterSeq` page by page. `complete` is false when it stopped at the page limit. */
-  private async fill(gen: number, id: string, afterSeq: number, mode: Mode | 'silent'): Promise<{ highest: number; complete: boolean }> {
+  private async fill(epoch: number, id: string, afterSeq: number, mode: Mode | 'silent'): Promise<{ highest: number; complete: boolean }> {
     let after = afterSeq;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = parseHistoryAnswer(await this.core.request(MessagingCommand.HISTORY, { conversationID: id, afterSeq: after, count: GAP_PAGE_SIZE }));
-      this.check(gen);
-      if (!answer.ok) throw malformed(answer.reason);
-      const messages = [...answer.value.messages].sort((a, b) => a.seq - b.seq);
+      const parsed = parseHistoryAnswer(await this.ports.hub.request(MessagingCommand.HISTORY, { conversationID: id, afterSeq: after, count: GAP_PAGE_SIZE }));
+      this.check(epoch);
+      const answer = answerOf(parsed);
+      const messages = [...answer.messages].sort((a, b) => a.seq - b.seq);
       this.acceptSilently(messages, mode);
       const top = messages.reduce((max, m) => Math.max(max, m.seq), after);
-      if (answer.value.isCompleted || top <= after) return { highest: top, complete: true };
+      if (answer.isCompleted || top <= after) return { highest: top, complete: true };
       after = top;
     }
     return { highest: after, complete: false };
@@ -255,9 +281,9 @@ export class SyncEngine {
       return;
     }
     for (const wire of wires) {
-      const { message } = this.core.store.upsert(wire, this.core.viewer, true);
-      if (wire.seq > 0) this.core.conversations.applyMessage(message);
-      this.core.store.markSeen(message);
+      const { message } = this.ports.messages.upsert(wire, this.ports.hub.viewer, true);
+      if (wire.seq > 0) this.ports.conversations.applyMessage(message);
+      this.ports.messages.markSeen(message);
     }
   }
 
@@ -270,22 +296,18 @@ export class SyncEngine {
    * follows syncs again); any other failure (an older server without the command, a malformed
    * answer) is logged and the sync goes on. Returns whether the step succeeded.
    */
-  private async step(name: string, gen: number, work: () => Promise<void>): Promise<boolean> {
+  private async step(name: string, epoch: number, work: () => Promise<void>): Promise<boolean> {
     try {
       await work();
       return true;
     } catch (error) {
-      if (gen !== this.core.generation || isNetworkFailure(error)) throw error;
+      if (!this.ports.hub.isCurrent(epoch) || isNetworkFailure(error)) throw error;
       if (error instanceof ParleyError && error.code === ErrorCode.PARLEY_UNKNOWN_COMMAND) {
-        this.core.logger.info(`message sync: the server does not support the ${name} yet (${error.message})`);
+        this.ports.hub.logger.info(`message sync: the server does not support the ${name} yet (${error.message})`);
       } else {
-        this.core.logger.warn(`message sync: ${name} failed:`, error);
+        this.ports.hub.logger.warn(`message sync: ${name} failed:`, error);
       }
       return false;
     }
   }
-}
-
-function malformed(reason: string): ParleyError {
-  return new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed answer from the server: ${reason}`);
 }

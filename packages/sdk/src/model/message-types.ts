@@ -1,6 +1,6 @@
 /**
  * The Tencent-shaped objects the web API hands to apps: `Message`, `Conversation`, `Group` and
- * `GroupMember`, with Tencent's field names (reference §1.5: the d.ts data interfaces). Messages
+ * `GroupMember`, with Tencent's field names (those of its d.ts data interfaces). Messages
  * are mutable on purpose: like Tencent's, the object `sendMessage` was given changes its
  * `status` from `'unSend'` to `'success'` or `'fail'` in place.
  */

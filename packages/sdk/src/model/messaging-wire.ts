@@ -5,10 +5,12 @@
  * (protocol §13); every field the contract declares is required.
  */
 import {
+  GROUP_TYPES,
   invalid,
   isRecord,
   isUint,
   kindOf,
+  MEMBER_ROLES,
   valid,
   type GroupApplicationAction,
   type Parsed,
@@ -26,8 +28,8 @@ import {
 /** Thrown inside a parse and turned into an {@link Invalid} result at its top. */
 class WireError extends Error {}
 
-const GROUP_TYPES: ReadonlySet<string> = new Set(['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Community']);
-const ROLES: ReadonlySet<string> = new Set(['Owner', 'Admin', 'Member']);
+const GROUP_TYPE_SET: ReadonlySet<string> = new Set(GROUP_TYPES);
+const ROLE_SET: ReadonlySet<string> = new Set(MEMBER_ROLES);
 
 /** Reads typed fields of one JSON object, naming the path of a bad field. */
 class Fields {
@@ -150,7 +152,7 @@ export function readGroup(value: unknown, path: string): WireGroup {
   const f = Fields.of(value, path);
   return {
     groupID: f.str('groupID'),
-    type: f.oneOf<WireGroupType>('type', GROUP_TYPES),
+    type: f.oneOf<WireGroupType>('type', GROUP_TYPE_SET),
     name: f.str('name'),
     introduction: f.str('introduction'),
     notification: f.str('notification'),
@@ -162,14 +164,14 @@ export function readGroup(value: unknown, path: string): WireGroup {
     joinOption: f.str('joinOption'),
     muteAllMembers: f.bool('muteAllMembers'),
     nextMessageSeq: f.uint('nextMessageSeq'),
-    ...(f.has('selfRole') ? { selfRole: f.oneOf<WireMemberRole>('selfRole', ROLES) } : {}),
+    ...(f.has('selfRole') ? { selfRole: f.oneOf<WireMemberRole>('selfRole', ROLE_SET) } : {}),
     ...(f.has('selfJoinTime') ? { selfJoinTime: f.uint('selfJoinTime') } : {}),
   };
 }
 
 function readMember(value: unknown, path: string): WireGroupMember {
   const f = Fields.of(value, path);
-  return { userID: f.str('userID'), role: f.oneOf<WireMemberRole>('role', ROLES), joinTime: f.uint('joinTime'), nameCard: f.str('nameCard') };
+  return { userID: f.str('userID'), role: f.oneOf<WireMemberRole>('role', ROLE_SET), joinTime: f.uint('joinTime'), nameCard: f.str('nameCard') };
 }
 
 /** `openim.sendmsg` answer. */

@@ -1,209 +1,179 @@
 /**
- * The messaging state of one SDK instance: the message cache, the conversation list, the group
- * list and the sync engine, tied to the session's lifecycle. It observes the session (first
- * sync before `SDK_READY`, a resync after every reconnect, a reset when the session ends),
- * routes the messaging pushes, and emits the messaging events.
+ * The messaging hub of one SDK instance: what every feature shares, tied to the session's
+ * lifecycle, and nothing that belongs to one feature. It
  *
- * Until `SDK_READY` it holds its events back: the first sync fills the caches, then, right
- * after `SDK_READY`, the app gets the conversation list, the total unread count, the group list
- * and the messages that arrived while it was offline.
+ * - counts epochs: a session that ends starts a new epoch, and work begun in an older one checks
+ *   {@link MessagingHub.isCurrent} after each await and stops;
+ * - routes pushes by registration ({@link MessagingHub.onPush}): each feature registers the push
+ *   names it handles, so adding a feature adds registrations, not a branch here;
+ * - runs the registered {@link HubPart}s at each lifecycle step (reset, first sync, resync,
+ *   flush, release at `SDK_READY`);
+ * - holds new messages and list events back until `SDK_READY`: the first sync fills the caches,
+ *   then, right after `SDK_READY`, the parts release the lists and the hub the messages that
+ *   arrived while the user was offline.
+ *
+ * It imports no feature: features get the narrow {@link HubPorts} they use, and the composition
+ * root (`web/chat-core.ts`) builds the features and registers them.
  */
-import { conversationID, EVENT, MessagingPush, type FrameBody, type Parsed, type PushFrame, type WireGroup } from '@parley/protocol';
-import { ConversationStore } from '../conversations/conversation-cache.js';
-import { GroupApplications } from '../groups/group-applications.js';
-import { GroupStore } from '../groups/group-cache.js';
-import { groupSystemNotice, GroupSystemNoticeType, type FactoryContext } from '../model/message-factory.js';
-import { MessageStore } from '../messages/message-cache.js';
+import { EVENT, type FrameBody, type Parsed, type PushFrame } from '@parley/protocol';
+import type { FactoryContext } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import {
-  parseApplicationHandledPush,
-  parseApplicationPush,
-  parseConversationPush,
-  parseGroupPush,
-  parseMessagePush,
-  type ConversationChange,
-  type GroupChangeKind,
-} from '../model/messaging-wire.js';
+import type { SdkLogger } from '../platform/environment.js';
 import type { SessionClient, SessionObserver } from './session-client.js';
-import { SyncEngine } from '../messages/sync-engine.js';
 
-/** Messaging state and events of one instance. */
-export class MessagingCore implements SessionObserver {
-  readonly store = new MessageStore();
-  readonly conversations: ConversationStore;
-  readonly groups: GroupStore;
-  readonly engine: SyncEngine;
-  readonly applications: GroupApplications;
-  /** Bumped when a session ends; work begun in an older session checks it after each await and stops. */
-  generation = 0;
+/**
+ * One step of a feature in the session's lifecycle. Parts run in registration order; every
+ * member is optional.
+ */
+export interface HubPart {
+  /** The session ended, or a fresh login starts: forget the session's state. */
+  reset?(): void;
+  /** A fresh login: work that must finish before `SDK_READY` (awaited part by part, in order). */
+  prepare?(): Promise<void>;
+  /** Back online after a drop: catch up on what was missed. */
+  resumed?(): void;
+  /** Emit the events for whatever changed (never called while the hub holds events back). */
+  flush?(): void;
+  /** `SDK_READY` was emitted: emit what the first sync gathered. */
+  release?(): void;
+}
+
+/** Handles the body of one push name. */
+export type PushHandler = (body: FrameBody) => void;
+
+/** The hub as features see it: the few things they share. Features take a `Pick` of it. */
+export interface HubPorts {
+  /** The logged-in UserID (`''` when none). */
+  readonly viewer: string;
+  /** The session's logger. */
+  readonly logger: SdkLogger;
+  /** The current epoch; see {@link isCurrent}. */
+  readonly epoch: number;
+  /** False once the session that was current at `epoch` has ended (its work is superseded). */
+  isCurrent(epoch: number): boolean;
+  /** Sends a command on the session's connection. */
+  request(cmd: string, body: FrameBody): Promise<FrameBody>;
+  /** Hands new messages to the app (`MESSAGE_RECEIVED`), or holds them until `SDK_READY`. */
+  deliver(messages: readonly Message[]): void;
+  /** Emits the list events for whatever changed (nothing while holding). */
+  flush(): void;
+  /** What the message factory needs: the sender, the server clock, randomness. */
+  factoryContext(): FactoryContext;
+}
+
+/** Where features register: push handlers and lifecycle parts. */
+export interface HubRegistry {
+  /**
+   * Routes the pushes named `name` to `handler`.
+   * @throws Error when `name` already has a handler (two features claiming one push is a wiring mistake).
+   */
+  onPush(name: string, handler: PushHandler): void;
+  /** A handler that parses the body and applies it; a malformed body is logged and ignored (docs/PROTOCOL.md §13). */
+  parsed<T>(what: string, parse: (body: FrameBody) => Parsed<T>, apply: (value: T) => void): PushHandler;
+  /** Adds a lifecycle part (run after the parts added before it). */
+  addPart(part: HubPart): void;
+}
+
+/** Shared messaging state and lifecycle of one instance. */
+export class MessagingHub implements HubPorts, HubRegistry {
+  private readonly pushes = new Map<string, PushHandler>();
+  private readonly parts: HubPart[] = [];
+  private currentEpoch = 0;
   private holding = false;
   private held: Message[] = [];
-  private lastTotal = 0;
 
-  constructor(readonly session: SessionClient) {
-    this.conversations = new ConversationStore({
-      viewer: () => this.viewer,
-      toMessage: (wire, isRead) => this.store.resolve(wire, this.viewer, isRead),
-      countIncomingAbove: (id, seq) => this.store.countIncomingAbove(id, seq),
-      groupInfo: (groupID) => this.groups.info(groupID),
-    });
-    this.groups = new GroupStore(
-      () => this.viewer,
-      (groupID) => this.conversations.get(conversationID('GROUP', groupID)),
-    );
-    this.engine = new SyncEngine(this);
-    this.applications = new GroupApplications(this);
-    session.observe(this);
+  constructor(private readonly session: SessionClient) {
+    const observer: SessionObserver = {
+      onLoggedIn: () => this.loggedIn(),
+      onReady: () => this.ready(),
+      onReconnected: () => {
+        for (const part of this.parts) part.resumed?.();
+      },
+      onSessionEnded: () => this.reset(),
+      onPush: (frame) => this.route(frame),
+    };
+    session.observe(observer);
   }
 
-  /** The logged-in UserID ('' when none). */
   get viewer(): string {
     return this.session.loginUser;
   }
 
-  /** The session's logger. */
-  get logger(): SessionClient['options']['env']['logger'] {
+  get logger(): SdkLogger {
     return this.session.options.env.logger;
   }
 
-  /** What the message factory needs: the sender, the server clock, randomness. */
+  get epoch(): number {
+    return this.currentEpoch;
+  }
+
+  isCurrent(epoch: number): boolean {
+    return epoch === this.currentEpoch;
+  }
+
   factoryContext(): FactoryContext {
     return { userID: this.viewer, nowMs: () => this.session.serverTime(), random: this.session.options.env.random };
   }
 
-  /** Sends a command on the session's connection. */
   request(cmd: string, body: FrameBody): Promise<FrameBody> {
     return this.session.request(cmd, body);
   }
 
-  /** Hands new messages to the app (`MESSAGE_RECEIVED`), or holds them until `SDK_READY`. */
   deliver(messages: readonly Message[]): void {
     if (messages.length === 0) return;
     if (this.holding) this.held.push(...messages);
     else this.session.emitter.emit(EVENT.MESSAGE_RECEIVED, [...messages]);
   }
 
-  /** Emits the list events for whatever changed since the last flush (nothing while holding). */
   flush(): void {
     if (this.holding) return;
-    if (this.groups.takeDirty()) {
-      this.conversations.touch();
-      this.session.emitter.emit(EVENT.GROUP_LIST_UPDATED, this.groups.list());
-    }
-    if (this.conversations.takeDirty()) this.session.emitter.emit(EVENT.CONVERSATION_LIST_UPDATED, this.conversations.list());
-    const total = this.conversations.totalUnread();
-    if (total !== this.lastTotal) {
-      this.lastTotal = total;
-      this.session.emitter.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, total);
-    }
+    for (const part of this.parts) part.flush?.();
   }
 
-  /** Session hook: a fresh login; the first sync runs before `SDK_READY`. */
-  async onLoggedIn(): Promise<void> {
+  onPush(name: string, handler: PushHandler): void {
+    if (this.pushes.has(name)) throw new Error(`MessagingHub.onPush(): ${name} already has a handler`);
+    this.pushes.set(name, handler);
+  }
+
+  parsed<T>(what: string, parse: (body: FrameBody) => Parsed<T>, apply: (value: T) => void): PushHandler {
+    return (body) => {
+      const parsed = parse(body);
+      if (parsed.ok) apply(parsed.value);
+      else this.logger.warn(`ignored a malformed ${what} push:`, parsed.reason);
+    };
+  }
+
+  addPart(part: HubPart): void {
+    this.parts.push(part);
+  }
+
+  /** A fresh login: the parts' first sync runs before `SDK_READY`. */
+  private async loggedIn(): Promise<void> {
     this.reset();
     this.holding = true;
-    await this.engine.initialSync();
-    await this.catchUpApplications();
+    for (const part of this.parts) await part.prepare?.();
   }
 
-  /** Session hook: `SDK_READY` was emitted; release the first sync's results. */
-  onReady(): void {
+  /** `SDK_READY` was emitted: release the first sync's results. */
+  private ready(): void {
     this.holding = false;
-    this.groups.takeDirty();
-    this.conversations.takeDirty();
-    this.lastTotal = this.conversations.totalUnread();
-    const emitter = this.session.emitter;
-    emitter.emit(EVENT.CONVERSATION_LIST_UPDATED, this.conversations.list());
-    emitter.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, this.lastTotal);
-    emitter.emit(EVENT.GROUP_LIST_UPDATED, this.groups.list());
+    for (const part of this.parts) part.release?.();
     const held = this.held;
     this.held = [];
     this.deliver(held);
   }
 
-  /** Session hook: back online after a drop; catch up on what was missed. */
-  onReconnected(): void {
-    this.engine.resync();
-    void this.catchUpApplications();
-  }
-
-  /** Join applications made while the user was away arrive as notices; a failure only costs those notices. */
-  private async catchUpApplications(): Promise<void> {
-    try {
-      await this.applications.catchUp();
-    } catch (error) {
-      this.logger.warn('could not fetch pending group applications:', error);
-    }
-  }
-
-  /** Session hook: the session ended; forget its state. */
-  onSessionEnded(): void {
-    this.reset();
-  }
-
-  /** Session hook: a push. */
-  onPush(frame: PushFrame): void {
-    const body = frame.body;
-    switch (frame.ev) {
-      case MessagingPush.MESSAGE:
-        return this.accept('message', parseMessagePush(body), (wire) => this.engine.onMessagePush(wire));
-      case MessagingPush.CONVERSATION_CHANGED:
-        return this.accept('conversation', parseConversationPush(body), (change) => this.engine.run(() => this.applyConversationChange(change)));
-      case MessagingPush.GROUP_CHANGED:
-        return this.accept('group', parseGroupPush(body), (g) => this.engine.run(() => this.applyGroupChange(g.groupID, g.change, g.group)));
-      case MessagingPush.GROUP_APPLICATION:
-        return this.accept('application', parseApplicationPush(body), (a) => this.applications.onApplication(a));
-      case MessagingPush.GROUP_APPLICATION_HANDLED:
-        return this.accept('application outcome', parseApplicationHandledPush(body), (o) => this.applications.onHandled(o));
-      default:
-        this.logger.debug('push not handled', frame.ev);
-    }
-  }
-
-  /** Applies a parsed push; a malformed one is logged and ignored (protocol §13). */
-  private accept<T>(what: string, parsed: Parsed<T>, apply: (value: T) => void): void {
-    if (parsed.ok) apply(parsed.value);
-    else this.logger.warn(`ignored a malformed ${what} push:`, parsed.reason);
-  }
-
-
-  /** Applies the server's news about one conversation (read, pinned, draft or deleted elsewhere). */
-  applyConversationChange(change: ConversationChange): void {
-    if (change.kind === 'deleted') {
-      this.conversations.remove(change.conversationID);
-    } else {
-      this.conversations.applySnapshot(change.conversation);
-      this.store.markRead(change.conversation.conversationID, change.conversation.readSeq);
-    }
-    this.flush();
-  }
-
-  /** Applies a change of the user's group list. */
-  applyGroupChange(groupID: string, change: GroupChangeKind, group: WireGroup | undefined): void {
-    if (change !== 'joined' && change !== 'updated') {
-      this.groups.remove(groupID);
-      const notice = change === 'kicked' ? GroupSystemNoticeType.KICKED_OUT : change === 'dismissed' ? GroupSystemNoticeType.DISMISSED : undefined;
-      if (notice !== undefined) this.deliver([groupSystemNotice(groupID, notice, this.viewer, this.session.serverTime(), this.session.options.env.random)]);
-    } else if (!group) {
-      this.logger.warn(`group push "${change}" for ${groupID} carried no group; the list catches up at the next sync`);
-    } else if (change === 'joined') {
-      this.engine.noteJoined(group.groupID, group.nextMessageSeq);
-      this.groups.put(group);
-    } else {
-      this.groups.refresh(group);
-    }
-    this.flush();
+  /** A push: to the handler registered for its name. */
+  private route(frame: PushFrame): void {
+    const handler = this.pushes.get(frame.ev);
+    if (handler) handler(frame.body);
+    else this.logger.debug('push not handled', frame.ev);
   }
 
   private reset(): void {
-    this.generation++;
-    this.engine.reset();
-    this.store.clear();
-    this.conversations.clear();
-    this.groups.clear();
-    this.applications.reset();
+    this.currentEpoch++;
+    for (const part of this.parts) part.reset?.();
     this.holding = false;
     this.held = [];
-    this.lastTotal = 0;
   }
 }

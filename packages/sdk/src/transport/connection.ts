@@ -9,6 +9,7 @@
  * retried by the app (or, later, by the message layer) when the state is `connected` again.
  */
 import {
+  CloseCode,
   Command,
   ErrorCode,
   isRecord,
@@ -23,6 +24,7 @@ import {
   type Platform,
   type PushFrame,
 } from '@parley/protocol';
+import { malformedAnswer } from '../model/server-answer.js';
 import { findWebSocket } from '../platform/environment.js';
 import { Heartbeat } from './heartbeat.js';
 import { parseLoginAnswer } from './login-answer.js';
@@ -32,9 +34,6 @@ import { SocketLink } from './socket-link.js';
 
 /** Longest wait for the answer to `wslogout` before the socket is closed anyway, in ms. */
 export const LOGOUT_ANSWER_WAIT_MS = 3_000;
-
-/** Close code the client uses when its heartbeat finds the connection dead. */
-export const CLIENT_HEARTBEAT_CLOSE_CODE = 4001;
 
 /**
  * After a shutdown push the first reconnect waits `reconnectAfterMs` plus a random share (up to
@@ -193,7 +192,7 @@ export class Connection {
       };
       const raw = await Promise.race([link.request(Command.LOGIN, body, timeoutMs), timeout]);
       const answer = parseLoginAnswer(raw);
-      if (!answer.ok) throw new ParleyError(ErrorCode.UNCAUGHT_ERROR, `Malformed login answer from the server: ${answer.reason}`);
+      if (!answer.ok) throw malformedAnswer(answer.reason, 'login answer');
       return { link, answer: answer.value };
     } catch (error) {
       link.close(1000);
@@ -217,7 +216,7 @@ export class Connection {
       onServerTime: (ms) => this.handlers.onServerTime(ms),
       onDead: (silentForMs) => {
         this.options.env.logger.warn(`no frame from the server for ${silentForMs} ms; reconnecting`);
-        this.dropLink(link, CLIENT_HEARTBEAT_CLOSE_CODE);
+        this.dropLink(link, CloseCode.HeartbeatTimeout);
         this.beginReconnect();
       },
     });

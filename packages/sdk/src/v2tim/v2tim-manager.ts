@@ -5,7 +5,8 @@
  * arguments, the server's code for a refused login, 2903 for anything unexpected).
  */
 import { ErrorCode, EVENT, isRecord, KickedOutType, NetState, ParleyError, type NetStateValue } from '@parley/protocol';
-import { createChatCore, type ChatCore, type LoginOptions } from '../web/chat-instance.js';
+import { createChatCore, type ChatCore } from '../web/chat-core.js';
+import type { LoginOptions } from '../web/chat-instance.js';
 import { parseSDKAppID, resolveSessionOptions, type SessionOptions } from '../platform/options.js';
 import { VERSION } from '../platform/version.js';
 import type { V2TimMessage, V2TimSimpleMsgListener } from './v2tim-message-types.js';

@@ -5,7 +5,7 @@
  * `quitGroup` / `dismissGroup`. Results are `{code, desc, data?}`; nothing throws.
  */
 import { ErrorCode, EVENT, ParleyError, TYPES } from '@parley/protocol';
-import type { ChatCore } from '../web/chat-instance.js';
+import type { ChatCore } from '../web/chat-core.js';
 import type { Message } from '../model/message-types.js';
 import { fail, failFrom, ok } from './v2tim-results.js';
 import type { V2TimCallback, V2TimValueCallback } from './v2tim-types.js';

@@ -1,6 +1,6 @@
 /**
  * Types and constants of the V2TIM-style API (React Native `react-native-tim-js` / Flutter
- * names), as the reference §4 gives them.
+ * names), as react-native-tim-js declares them.
  */
 
 /** Result of a V2TIM call without a value. `code` 0 is success. */

@@ -7,15 +7,11 @@ import type { ParleyError } from '@parley/protocol';
 import type { ChatEvent, ChatEventName } from '../session/chat-events.js';
 import { ChatMessagingMethods, type ChatApis } from './chat-messaging-methods.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
-import { ConversationApi } from '../conversations/conversation-api.js';
 import type { EmittedEvent } from '../platform/emitter.js';
-import { GroupApi } from '../groups/group-api.js';
-import { MessageApi } from '../messages/message-api.js';
-import { MessagingCore } from '../session/messaging-hub.js';
-import type { ResolvedOptions } from '../platform/options.js';
-import { SessionClient, type LoginResult } from '../session/session-client.js';
+import type { SessionClient, LoginResult } from '../session/session-client.js';
 
 export type { ChatResponse } from '../session/chat-response.js';
+export type { ChatApis } from './chat-messaging-methods.js';
 
 /** Argument of `login()`. */
 export interface LoginOptions {
@@ -128,19 +124,4 @@ export class ChatInstance extends ChatMessagingMethods {
     this.session.options.env.logger.debug('callExperimentalAPI: no such API in Parley, ignored', api);
     return ok({});
   }
-}
-
-/** A web instance and the cores under it (the V2TIM facade uses them too). */
-export interface ChatCore {
-  readonly chat: ChatInstance;
-  readonly session: SessionClient;
-  readonly messaging: MessagingCore;
-}
-
-/** Builds an instance from resolved options. */
-export function createChatCore(options: ResolvedOptions, onDestroyed?: () => void): ChatCore {
-  const session = new SessionClient(options);
-  const messaging = new MessagingCore(session);
-  const apis: ChatApis = { messages: new MessageApi(messaging), conversations: new ConversationApi(messaging), groups: new GroupApi(messaging) };
-  return { chat: new ChatInstance(session, apis, onDestroyed), session, messaging };
 }

@@ -3,7 +3,8 @@
  * the static tables `EVENT`, `TYPES`, `TSignaling` and `VERSION`.
  */
 import { EVENT, isRecord, TSIGNALING, TYPES } from '@parley/protocol';
-import { createChatCore, type ChatInstance } from './chat-instance.js';
+import { createChatCore } from './chat-core.js';
+import type { ChatInstance } from './chat-instance.js';
 import type { SdkLogger } from '../platform/environment.js';
 import { resolveCreateOptions, type ChatCreateOptions } from '../platform/options.js';
 import { VERSION } from '../platform/version.js';
