@@ -105,8 +105,8 @@ export class SessionClient implements GateSubject {
   private userID = '';
   private serverOffsetMs = 0;
   private netState: NetStateValue = NetState.DISCONNECTED;
-  /** Bumped whenever the current login attempt or session is superseded. */
-  private token = 0;
+  /** Bumped whenever the current login attempt or session is superseded: work of an older epoch stops. */
+  private epoch = 0;
   private readyTimer: unknown;
   private destroyed = false;
 
@@ -192,16 +192,16 @@ export class SessionClient implements GateSubject {
       return { actionStatus: 'OK', errorCode: 0, errorInfo: `${userID} is already logged in; repeated login ignored`, repeatLogin: true };
     }
     const switching = this.phase === 'loggedIn';
-    const token = ++this.token;
+    const epoch = ++this.epoch;
     this.phase = 'loggingIn';
     try {
       if (switching) {
         this.options.env.logger.info(`account switch: logging ${this.userID} out before ${userID} logs in`);
         await this.closeSession(ErrorCode.LOGGED_OUT);
-        if (token !== this.token) throw cancelledLogin();
+        if (epoch !== this.epoch) throw cancelledLogin();
       }
       const answer = await this.connection.login({ SDKAppID: this.options.SDKAppID, userID, userSig, platform: this.options.platform });
-      if (token !== this.token) throw cancelledLogin();
+      if (epoch !== this.epoch) throw cancelledLogin();
       this.phase = 'loggedIn';
       this.userID = userID;
       this.reason = ErrorCode.SDK_IS_NOT_READY;
@@ -210,10 +210,10 @@ export class SessionClient implements GateSubject {
       // The first sync runs now; SDK_READY waits for it, and comes at least a macrotask later,
       // so every reaction to the resolved login promise has run first.
       const prepared = this.prepareSession(userID);
-      this.readyTimer = this.options.env.timers.setTimeout(() => void prepared.then(() => this.becomeReady(token)), 0);
+      this.readyTimer = this.options.env.timers.setTimeout(() => void prepared.then(() => this.becomeReady(epoch)), 0);
       return { actionStatus: 'OK', errorCode: 0, errorInfo: '', repeatLogin: false, ...answer };
     } catch (error) {
-      if (token !== this.token) throw cancelledLogin();
+      if (epoch !== this.epoch) throw cancelledLogin();
       this.phase = 'idle';
       this.userID = '';
       this.reason = ErrorCode.LOGIN_FAILED;
@@ -227,7 +227,7 @@ export class SessionClient implements GateSubject {
    */
   async logout(): Promise<void> {
     if (this.phase === 'idle') throw new ParleyError(ErrorCode.USER_NOT_LOGGED_IN, 'logout(): not logged in');
-    this.token++;
+    this.epoch++;
     this.phase = 'idle';
     await this.closeSession(ErrorCode.LOGGED_OUT);
   }
@@ -237,7 +237,7 @@ export class SessionClient implements GateSubject {
     if (this.destroyed) return;
     if (this.phase !== 'idle') await this.logout().catch((error: unknown) => this.options.env.logger.debug('logout in destroy failed', error));
     this.destroyed = true;
-    this.token++;
+    this.epoch++;
     this.connection.stop();
     this.options.env.timers.clearTimeout(this.readyTimer);
     this.emitter.emit(EVENT.SDK_DESTROY, undefined);
@@ -262,8 +262,8 @@ export class SessionClient implements GateSubject {
     this.userID = '';
   }
 
-  private becomeReady(token: number): void {
-    if (token !== this.token || this.phase !== 'loggedIn') return;
+  private becomeReady(epoch: number): void {
+    if (epoch !== this.epoch || this.phase !== 'loggedIn') return;
     this.ready = true;
     this.emitter.emit(EVENT.SDK_READY, undefined);
     this.notify('onReady');
@@ -309,7 +309,7 @@ export class SessionClient implements GateSubject {
   /** Ends a logged-in session without telling the server (it ended it): kick, expired sig, unresumable. */
   private end(end: SessionEnd): void {
     if (this.phase !== 'loggedIn') return;
-    this.token++;
+    this.epoch++;
     this.phase = 'idle';
     this.connection.stop();
     if (end.kind === 'kicked') {
