@@ -47,7 +47,7 @@ export type { ConversationListResult } from './conversations/conversation-api.js
 export type { ChatEventMap, ChatEventName, ChatEvent } from './session/chat-events.js';
 export type { EmittedEvent, EventHandler } from './platform/emitter.js';
 export type { LoginResult, LoginStatus } from './session/session-client.js';
-export { READY_WHITELIST, PRE_READY_READS } from './session/readiness-gate.js';
+export { READY_WHITELIST, PRE_READY_READS } from './web/readiness-gate.js';
 export { DEFAULT_SERVER, DEFAULT_LOGIN_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './platform/options.js';
 export type { ChatCreateOptions, SessionOptions } from './platform/options.js';
 export { LogLevel } from './platform/environment.js';

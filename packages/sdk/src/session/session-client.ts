@@ -29,7 +29,7 @@ import type { ChatEventMap } from './chat-events.js';
 import { Connection, toParleyError } from '../transport/connection.js';
 import { Emitter } from '../platform/emitter.js';
 import type { ResolvedOptions } from '../platform/options.js';
-import type { GateSubject } from './readiness-gate.js';
+import type { GateSubject } from './method-table.js';
 import type { SessionEnd } from '../transport/session-end.js';
 
 /** What `login()` resolves with in `data` (Tencent's shape; a fresh login adds the server's answer). */

@@ -1,127 +1,84 @@
 /**
- * The public methods of one `TencentCloudChat` instance (the object `create()` returns). Session
- * work is delegated to the {@link SessionClient}; the messaging methods come from
- * {@link ChatMessagingMethods}; every API outside the readiness whitelist runs through `guard`.
+ * The public methods of one `TencentCloudChat` instance (the object `create()` returns), composed
+ * from the features' public-method tables: the session's, the messages', the conversations' and
+ * the groups'. Each entry is bound to its feature's object once per instance; an entry that does
+ * not work before `SDK_READY` runs behind the readiness gate. A new public method is a new table
+ * entry; nothing here changes.
  */
-import type { ParleyError } from '@parley/protocol';
-import type { ChatEvent, ChatEventName } from '../session/chat-events.js';
-import { ChatMessagingMethods, type ChatApis } from './chat-messaging-methods.js';
-import { ok, type ChatResponse } from '../session/chat-response.js';
-import type { EmittedEvent } from '../platform/emitter.js';
-import type { SessionClient, LoginResult } from '../session/session-client.js';
+import type { ConversationApi } from '../conversations/conversation-api.js';
+import { CONVERSATION_METHODS } from '../conversations/conversation-methods.js';
+import type { GroupApi } from '../groups/group-api.js';
+import { GROUP_METHODS } from '../groups/group-methods.js';
+import type { MessageApi } from '../messages/message-api.js';
+import { MESSAGE_METHODS } from '../messages/message-methods.js';
+import type { AnyFunction, MethodsOf, MethodTable } from '../session/method-table.js';
+import type { SessionClient } from '../session/session-client.js';
+import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
+import { gate } from './readiness-gate.js';
 
 export type { ChatResponse } from '../session/chat-response.js';
-export type { ChatApis } from './chat-messaging-methods.js';
+export type { LoginOptions, ChatEventHandler, GenericEventHandler } from '../session/session-methods.js';
 
-/** Argument of `login()`. */
-export interface LoginOptions {
-  readonly userID: string;
-  readonly userSig: string;
+/** The feature objects behind an instance's methods. */
+export interface ChatApis {
+  readonly messages: MessageApi;
+  readonly conversations: ConversationApi;
+  readonly groups: GroupApi;
 }
 
-/** A handler of a known event; `this` is the context given to `on`. */
-export type ChatEventHandler<K extends ChatEventName, C = unknown> = (this: C, event: ChatEvent<K>) => void;
+/** The tables an instance is composed of, each with the object its entries bind to. */
+function tablesOf(target: SessionMethodsTarget, apis: ChatApis): [MethodTable<never>, unknown][] {
+  return [
+    [SESSION_METHODS, target],
+    [MESSAGE_METHODS, apis.messages],
+    [CONVERSATION_METHODS, apis.conversations],
+    [GROUP_METHODS, apis.groups],
+  ];
+}
 
-/** A handler of any event name (events of later issues, or names the SDK does not emit). */
-export type GenericEventHandler<C = unknown> = (this: C, event: EmittedEvent<string, unknown>) => void;
+/** The bound methods of each instance, by name (the prototype's methods look them up here). */
+const boundMethods = new WeakMap<object, ReadonlyMap<string, AnyFunction>>();
+
+/** The methods the tables add to every instance, with their exact public types. */
+interface ChatMethods
+  extends MethodsOf<typeof SESSION_METHODS>,
+    MethodsOf<typeof MESSAGE_METHODS>,
+    MethodsOf<typeof CONVERSATION_METHODS>,
+    MethodsOf<typeof GROUP_METHODS> {}
+
+// The interface of the same name adds the tables' methods to the class's type; the static block
+// below puts them on its prototype.
+export interface ChatInstance extends ChatMethods {}
 
 /** One SDK instance: what `TencentCloudChat.create()` returns. */
-export class ChatInstance extends ChatMessagingMethods {
-  /** @param onDestroyed called once `destroy()` has finished (drops the per-SDKAppID cache entry). */
-  constructor(
-    session: SessionClient,
-    apis: ChatApis,
-    private readonly onDestroyed: () => void = () => {},
-  ) {
-    super(session, apis);
-  }
-
-  /**
-   * Logs in. Resolves `{code: 0, data: {actionStatus: 'OK', errorCode: 0, errorInfo, repeatLogin, ...}}`;
-   * `SDK_READY` follows after the promise has resolved. Rejects with a {@link ParleyError}: 2002/2003
-   * without userID/userSig, 7003 for a malformed userID, 2025 while another login is in flight,
-   * 2800 network failure (or no WebSocket), 2801 timeout, or the server's code (70001, 70003, ...).
-   */
-  async login(options: LoginOptions): Promise<ChatResponse<LoginResult>> {
-    return ok(await this.session.login(options));
-  }
-
-  /** Logs out; emits `SDK_NOT_READY`. Resolves `{code: 0, data: {}}` even if the server call fails; rejects with 2024 when not logged in. */
-  async logout(): Promise<ChatResponse<Record<string, never>>> {
-    await this.session.logout();
-    return ok({});
-  }
-
-  /** The logged-in UserID, or `''`. */
-  getLoginUser(): string {
-    return this.session.loginUser;
-  }
-
-  /**
-   * Server time in **milliseconds** (local clock + offset from the login answer, refreshed by
-   * each heartbeat answer). Before `SDK_READY` it returns a rejected Promise with the not-ready
-   * code instead (Tencent's runtime behaviour; the declared type follows Tencent's d.ts).
-   */
-  getServerTime(): number {
-    return this.guard('getServerTime', () => this.session.serverTime());
-  }
-
-  /** True between `SDK_READY` and `SDK_NOT_READY`. */
-  isReady(): boolean {
-    return this.session.isReady;
-  }
-
-  /** Logs out if logged in, closes the socket, frees timers and handlers, emits `SDK_DESTROY`. */
-  async destroy(): Promise<ChatResponse<Record<string, never>>> {
-    if (!this.session.isDestroyed) {
-      await this.session.destroy();
-      this.onDestroyed();
+export class ChatInstance {
+  static {
+    const names = new Set(tablesOf({} as SessionMethodsTarget, {} as ChatApis).flatMap(([table]) => Object.keys(table)));
+    for (const name of names) {
+      Object.defineProperty(ChatInstance.prototype, name, {
+        configurable: true,
+        writable: true,
+        value: function (this: ChatInstance, ...args: unknown[]): unknown {
+          const method = boundMethods.get(this)?.get(name) as ((...a: unknown[]) => unknown) | undefined;
+          if (!method) throw new TypeError(`ChatInstance.${name} called on an object that is not an instance`);
+          return method(...args);
+        },
+      });
     }
-    return ok({});
   }
 
-  /** Calls `handler` with `{name, data}` and `this` = `context` whenever `name` is emitted. */
-  on<K extends ChatEventName, C = unknown>(name: K, handler: ChatEventHandler<K, C>, context?: C): void;
-  on<C = unknown>(name: string, handler: GenericEventHandler<C>, context?: C): void;
-  on(name: string, handler: GenericEventHandler, context?: unknown): void {
-    this.session.emitter.on(name, handler, context);
-  }
-
-  /** Like {@link on}, for the next emit only. */
-  once<K extends ChatEventName, C = unknown>(name: K, handler: ChatEventHandler<K, C>, context?: C): void;
-  once<C = unknown>(name: string, handler: GenericEventHandler<C>, context?: C): void;
-  once(name: string, handler: GenericEventHandler, context?: unknown): void {
-    this.session.emitter.on(name, handler, context, true);
-  }
-
-  /** Removes a handler added with {@link on} or {@link once} (only the registration with `context`, if given). */
-  off<K extends ChatEventName, C = unknown>(name: K, handler: ChatEventHandler<K, C>, context?: C): void;
-  off<C = unknown>(name: string, handler: GenericEventHandler<C>, context?: C): void;
-  off(name: string, handler: GenericEventHandler, context?: unknown): void {
-    this.session.emitter.off(name, handler, context);
-  }
-
-  /** 0 everything, 1 release (default), 2 warnings, 3 errors, 4 nothing. Other values are ignored with a warning. */
-  setLogLevel(level: number): void {
-    this.session.options.env.logger.setLevel(level);
-  }
-
-  /**
-   * Accepts plugins such as `{'tim-upload-plugin': TIMUploadPlugin}`. Parley needs none of
-   * Tencent's plugins, so they are accepted and ignored (apps keep their setup code unchanged).
-   */
-  registerPlugin(plugins: Record<string, unknown>): void {
-    this.session.options.env.logger.debug('registerPlugin: ignored', Object.keys(plugins ?? {}));
-  }
-
-  /** Accepts a plugin (`chat.use(plugin)`); like {@link registerPlugin}, accepted and ignored. */
-  use(plugin: unknown): void {
-    this.session.options.env.logger.debug('use: plugin accepted and ignored', typeof plugin);
-  }
-
-  /** Experimental APIs: none exist in Parley yet; resolves `{code: 0, data: {}}` for any name. */
-  async callExperimentalAPI(api: string, _options?: unknown): Promise<ChatResponse<Record<string, never>>> {
-    this.session.options.env.logger.debug('callExperimentalAPI: no such API in Parley, ignored', api);
-    return ok({});
+  /** @param onDestroyed called once `destroy()` has finished (drops the per-SDKAppID cache entry). */
+  constructor(session: SessionClient, apis: ChatApis, onDestroyed: () => void = () => {}) {
+    const methods = new Map<string, AnyFunction>();
+    for (const [table, target] of tablesOf({ session, onDestroyed }, apis)) {
+      for (const [name, entry] of Object.entries(table)) {
+        if (methods.has(name)) throw new Error(`ChatInstance: two tables define ${name}`);
+        const run = entry.bind(target as never) as (...a: unknown[]) => unknown;
+        // A gated call that is refused returns a rejected Promise even where the declared type is
+        // synchronous (getServerTime, createTextMessage): Tencent's runtime does the same.
+        methods.set(name, entry.beforeReady === false ? (...args: unknown[]) => gate(session, name, () => run(...args)) : run);
+      }
+    }
+    boundMethods.set(this, methods);
   }
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeServer } from '../../test-support/fake-server.js';
 import { eventually, newChat, recordEvents } from '../../test-support/sdk-harness.js';
 import { ChatInstance } from '../web/chat-instance.js';
-import { gate, notReadyError, PRE_READY_READS, READY_WHITELIST } from './readiness-gate.js';
+import { gate, METHOD_TABLES, notReadyError, PRE_READY_READS, READY_WHITELIST } from './readiness-gate.js';
 
 let server: FakeServer;
 let chat: ChatInstance;
@@ -72,6 +72,43 @@ describe('the readiness gate', () => {
     chat.off(EVENT.SDK_READY, handler);
     chat.setLogLevel(1);
     await expect(chat.callExperimentalAPI('x')).resolves.toMatchObject({ code: 0 });
+  });
+});
+
+describe('the whitelists', () => {
+  it("are Tencent's runtime whitelist plus once and use, and Parley's three pre-ready conversation reads", () => {
+    expect([...READY_WHITELIST].sort()).toEqual(
+      [
+        'login',
+        'logout',
+        'getLoginUser',
+        'destroy',
+        'on',
+        'off',
+        'once',
+        'ready',
+        'setLogLevel',
+        'joinGroup',
+        'quitGroup',
+        'registerPlugin',
+        'getGroupOnlineMemberCount',
+        'isReady',
+        'addSignalingListener',
+        'removeSignalingListener',
+        'callExperimentalAPI',
+        'use',
+      ].sort(),
+    );
+    expect([...PRE_READY_READS].sort()).toEqual(['getConversationList', 'getConversationProfile', 'getTotalUnreadMessageCount']);
+  });
+
+  it("are read from the method tables: an entry is whitelisted exactly when its flag says it works before ready", () => {
+    const entries = METHOD_TABLES.flatMap((table) => Object.entries(table));
+    expect(entries.length).toBeGreaterThan(30);
+    for (const [name, entry] of entries) {
+      expect(READY_WHITELIST.has(name) || PRE_READY_READS.has(name), name).toBe(entry.beforeReady !== false);
+      expect(typeof (ChatInstance.prototype as unknown as Record<string, unknown>)[name], name).toBe('function');
+    }
   });
 });
 
