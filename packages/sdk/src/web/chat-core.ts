@@ -19,7 +19,8 @@ import { SyncEngine } from '../messages/sync-engine.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
 import { SessionClient } from '../session/session-client.js';
-import { ChatInstance, type ChatApis } from './chat-instance.js';
+import { ChatInstance } from './chat-instance.js';
+import type { ChatApis } from './method-tables.js';
 import { ListEvents } from './list-events.js';
 
 /** A web instance and the session under it (the V2TIM facade uses both). */

@@ -5,46 +5,17 @@
  * not work before `SDK_READY` runs behind the readiness gate. A new public method is a new table
  * entry; nothing here changes.
  */
-import type { ConversationApi } from '../conversations/conversation-api.js';
-import { CONVERSATION_METHODS } from '../conversations/conversation-methods.js';
-import type { GroupApi } from '../groups/group-api.js';
-import { GROUP_METHODS } from '../groups/group-methods.js';
-import type { MessageApi } from '../messages/message-api.js';
-import { MESSAGE_METHODS } from '../messages/message-methods.js';
-import type { AnyFunction, MethodsOf, MethodTable } from '../session/method-table.js';
+import type { AnyFunction, MethodTable } from '../session/method-table.js';
 import type { SessionClient } from '../session/session-client.js';
-import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
+import { CHAT_METHOD_TABLES, type ChatApis, type ChatMethods, type ChatTargets } from './method-tables.js';
 import { gate } from './readiness-gate.js';
 
 export type { ChatResponse } from '../session/chat-response.js';
 export type { LoginOptions, ChatEventHandler, GenericEventHandler } from '../session/session-methods.js';
-
-/** The feature objects behind an instance's methods. */
-export interface ChatApis {
-  readonly messages: MessageApi;
-  readonly conversations: ConversationApi;
-  readonly groups: GroupApi;
-}
-
-/** The tables an instance is composed of, each with the object its entries bind to. */
-function tablesOf(target: SessionMethodsTarget, apis: ChatApis): [MethodTable<never>, unknown][] {
-  return [
-    [SESSION_METHODS, target],
-    [MESSAGE_METHODS, apis.messages],
-    [CONVERSATION_METHODS, apis.conversations],
-    [GROUP_METHODS, apis.groups],
-  ];
-}
+export type { ChatApis } from './method-tables.js';
 
 /** The bound methods of each instance, by name (the prototype's methods look them up here). */
 const boundMethods = new WeakMap<object, ReadonlyMap<string, AnyFunction>>();
-
-/** The methods the tables add to every instance, with their exact public types. */
-interface ChatMethods
-  extends MethodsOf<typeof SESSION_METHODS>,
-    MethodsOf<typeof MESSAGE_METHODS>,
-    MethodsOf<typeof CONVERSATION_METHODS>,
-    MethodsOf<typeof GROUP_METHODS> {}
 
 // The interface of the same name adds the tables' methods to the class's type; the static block
 // below puts them on its prototype.
@@ -53,7 +24,7 @@ export interface ChatInstance extends ChatMethods {}
 /** One SDK instance: what `TencentCloudChat.create()` returns. */
 export class ChatInstance {
   static {
-    const names = new Set(tablesOf({} as SessionMethodsTarget, {} as ChatApis).flatMap(([table]) => Object.keys(table)));
+    const names = new Set(Object.values(CHAT_METHOD_TABLES).flatMap((table) => Object.keys(table)));
     for (const name of names) {
       Object.defineProperty(ChatInstance.prototype, name, {
         configurable: true,
@@ -70,10 +41,12 @@ export class ChatInstance {
   /** @param onDestroyed called once `destroy()` has finished (drops the per-SDKAppID cache entry). */
   constructor(session: SessionClient, apis: ChatApis, onDestroyed: () => void = () => {}) {
     const methods = new Map<string, AnyFunction>();
-    for (const [table, target] of tablesOf({ session, onDestroyed }, apis)) {
+    const targets: ChatTargets = { ...apis, session: { session, onDestroyed } };
+    for (const key of Object.keys(CHAT_METHOD_TABLES) as (keyof ChatTargets)[]) {
+      const table: MethodTable<never> = CHAT_METHOD_TABLES[key];
       for (const [name, entry] of Object.entries(table)) {
         if (methods.has(name)) throw new Error(`ChatInstance: two tables define ${name}`);
-        const run = entry.bind(target as never) as (...a: unknown[]) => unknown;
+        const run = entry.bind(targets[key] as never) as (...a: unknown[]) => unknown;
         // A gated call that is refused returns a rejected Promise even where the declared type is
         // synchronous (getServerTime, createTextMessage): Tencent's runtime does the same.
         methods.set(name, entry.beforeReady === false ? (...args: unknown[]) => gate(session, name, () => run(...args)) : run);

@@ -5,16 +5,13 @@
  * a kick, 3005 after logout) and emits `ERROR`. The whitelists below are read from the method
  * tables' flags, so they cannot disagree with which methods the instance gates.
  */
-import { CONVERSATION_METHODS } from '../conversations/conversation-methods.js';
-import { GROUP_METHODS } from '../groups/group-methods.js';
-import { MESSAGE_METHODS } from '../messages/message-methods.js';
 import { namesWith, notReadyError, type GateSubject, type MethodTable } from '../session/method-table.js';
-import { SESSION_METHODS } from '../session/session-methods.js';
+import { CHAT_METHOD_TABLES } from './method-tables.js';
 
 export { notReadyError, type GateSubject } from '../session/method-table.js';
 
 /** Every public-method table of the instance. */
-export const METHOD_TABLES: readonly MethodTable<never>[] = [SESSION_METHODS, MESSAGE_METHODS, CONVERSATION_METHODS, GROUP_METHODS];
+export const METHOD_TABLES: readonly MethodTable<never>[] = Object.values(CHAT_METHOD_TABLES);
 
 /**
  * Names in Tencent's runtime whitelist that Parley does not implement yet. When one lands, its
