@@ -7,7 +7,7 @@
 import { ErrorCode, MessagingCommand, ParleyError, type WireConversation } from '@parley/protocol';
 import type { Conversation } from '../model/message-types.js';
 import { parseConversationAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/server-answer.js';
+import { answerOf } from '../model/sdk-errors.js';
 import { conversationArg, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import type { HubPorts } from '../session/messaging-hub.js';

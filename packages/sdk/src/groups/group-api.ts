@@ -6,7 +6,7 @@
 import { MessagingCommand, ParleyError, TYPES, type CreateGroupRequest, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
 import type { Group, GroupMember } from '../model/message-types.js';
 import { parseAddMembersAnswer, parseGroupAnswer, parseGroupsAnswer, parseJoinAnswer, parseMembersAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/server-answer.js';
+import { answerOf } from '../model/sdk-errors.js';
 import { intInRange, invalidArgument, nonEmpty, optionalString, record, userIDList } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import type { HubPorts } from '../session/messaging-hub.js';

@@ -10,10 +10,10 @@ import { ErrorCode, MessagingCommand, ParleyError, TYPES, type WireMessage } fro
 import { createCustomMessage, createTextAtMessage, createTextMessage, isSdkMessage, mergeWire, sendRequestOf } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
 import { parseConversationAnswer, parseHistoryAnswer, parseSendAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/server-answer.js';
+import { answerOf } from '../model/sdk-errors.js';
 import { conversationArg, intInRange, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
-import { toParleyError } from '../transport/connection.js';
+import { toParleyError } from '../model/sdk-errors.js';
 import type { MessageCache } from './message-cache.js';
 import type { ConversationsPort, MessageHub } from './message-ports.js';
 

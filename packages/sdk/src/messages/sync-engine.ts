@@ -26,7 +26,7 @@ import { conversationID, ErrorCode, MessagingCommand, MessagingPush, ParleyError
 import { conversationOf } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
 import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseMessagePush, parseSyncAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/server-answer.js';
+import { answerOf } from '../model/sdk-errors.js';
 import { isNetworkFailure } from '../session/api-args.js';
 import type { HubPart, HubRegistry } from '../session/messaging-hub.js';
 import type { MessageCache } from './message-cache.js';

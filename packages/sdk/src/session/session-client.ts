@@ -26,7 +26,8 @@ import {
   type PushFrame,
 } from '@parley/protocol';
 import type { ChatEventMap } from './chat-events.js';
-import { Connection, toParleyError } from '../transport/connection.js';
+import { toParleyError } from '../model/sdk-errors.js';
+import { Connection } from '../transport/connection.js';
 import { Emitter } from '../platform/emitter.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import type { GateSubject } from './method-table.js';

@@ -24,7 +24,7 @@ import {
   type Platform,
   type PushFrame,
 } from '@parley/protocol';
-import { malformedAnswer } from '../model/server-answer.js';
+import { malformedAnswer, toParleyError } from '../model/sdk-errors.js';
 import { findWebSocket } from '../platform/environment.js';
 import { Heartbeat } from './heartbeat.js';
 import { parseLoginAnswer } from './login-answer.js';
@@ -302,10 +302,4 @@ export class Connection {
 function networkFailure(error: unknown): ParleyError | undefined {
   const e = toParleyError(error);
   return e.code === ErrorCode.NETWORK_ERROR || e.code === ErrorCode.NETWORK_TIMEOUT ? e : undefined;
-}
-
-/** Wraps anything thrown into a {@link ParleyError} (2903 for the unexpected). */
-export function toParleyError(error: unknown): ParleyError {
-  if (error instanceof ParleyError) return error;
-  return new ParleyError(ErrorCode.UNCAUGHT_ERROR, error instanceof Error ? error.message : String(error), {}, { cause: error });
 }

@@ -3,7 +3,7 @@
  * throws; codes of the web API are translated to V2TIM's where V2TIM has its own number.
  */
 import { ErrorCode } from '@parley/protocol';
-import { toParleyError } from '../transport/connection.js';
+import { toParleyError } from '../model/sdk-errors.js';
 import type { V2TimCallback, V2TimValueCallback } from './v2tim-types.js';
 
 const OK_DESC = 'ok';

@@ -1,6 +1,7 @@
 /**
- * The one place the SDK words a server answer it cannot use: every feature unwraps its parsed
- * answers through {@link answerOf}, so a malformed answer fails the call the same way everywhere.
+ * How the SDK turns failures into `ParleyError`s, in one place: every feature unwraps its parsed
+ * answers through {@link answerOf}, so a malformed answer fails the call the same way everywhere,
+ * and anything else thrown becomes a `ParleyError` through {@link toParleyError}.
  */
 import { ErrorCode, ParleyError, type Parsed } from '@parley/protocol';
 
@@ -16,4 +17,10 @@ export function malformedAnswer(reason: string, what = 'answer'): ParleyError {
 export function answerOf<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw malformedAnswer(parsed.reason);
   return parsed.value;
+}
+
+/** Wraps anything thrown into a `ParleyError` (2903 for the unexpected). */
+export function toParleyError(error: unknown): ParleyError {
+  if (error instanceof ParleyError) return error;
+  return new ParleyError(ErrorCode.UNCAUGHT_ERROR, error instanceof Error ? error.message : String(error), {}, { cause: error });
 }
