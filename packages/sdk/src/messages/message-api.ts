@@ -14,8 +14,7 @@ import { answerOf } from '../model/sdk-errors.js';
 import { conversationArg, intInRange, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import { toParleyError } from '../model/sdk-errors.js';
-import type { MessageCache } from './message-cache.js';
-import type { ConversationsPort, MessageHub } from './message-ports.js';
+import type { MessageApiPorts } from './message-ports.js';
 
 /** Default and largest page of `getMessageList` / `getMessageListHopping` (Tencent: 15; Parley allows up to 100). */
 export const DEFAULT_PAGE = 15;
@@ -54,15 +53,6 @@ function parseSendOptions(value: unknown): SendOptions {
   const list = o['receiverList'] ?? [];
   if (!Array.isArray(list) || !list.every((u) => typeof u === 'string')) throw invalidArgument('sendMessage: receiverList must be an array of UserIDs');
   return { onlineUserOnly: online, receiverList: [...(list as string[])] };
-}
-
-/** What the message operations work with. */
-export interface MessageApiPorts {
-  readonly hub: MessageHub;
-  readonly messages: MessageCache;
-  readonly conversations: ConversationsPort;
-  /** The server stored one of this client's sends at `seq` (the sync engine advances its known sequence). */
-  noteOwnSend(conversationID: string, seq: number): void;
 }
 
 /** Message operations of one instance. */

@@ -1,12 +1,13 @@
 /**
- * What the messages feature needs from outside it, declared here so that it imports no other
- * feature: the hub's shared ports, and the parts of the conversation list and the group list
+ * What the messages feature works with, declared here so that it imports no other feature: the
+ * hub's shared ports, its own cache, and the parts of the conversation list and the group list
  * that sending, history and sync keep up to date. The composition root (`web/chat-core.ts`)
  * passes the conversation and group caches, which fit these shapes.
  */
 import type { WireConversation, WireConversationType, WireGroup } from '@parley/protocol';
 import type { Conversation, Message } from '../model/message-types.js';
 import type { HubPorts } from '../session/messaging-hub.js';
+import type { MessageCache } from './message-cache.js';
 
 /** The hub ports the messages feature uses. */
 export type MessageHub = Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'request' | 'deliver' | 'flush' | 'factoryContext'>;
@@ -36,4 +37,21 @@ export interface ConversationsPort {
 /** The group list, as a sync reloads it. */
 export interface GroupsPort {
   replaceAll(groups: readonly WireGroup[]): void;
+}
+
+/** What the sync engine works with: the hub's ports, its own message cache, and the lists it fills. */
+export interface SyncPorts {
+  readonly hub: MessageHub;
+  readonly messages: MessageCache;
+  readonly conversations: ConversationsPort;
+  readonly groups: GroupsPort;
+}
+
+/** What the message operations work with. */
+export interface MessageApiPorts {
+  readonly hub: MessageHub;
+  readonly messages: MessageCache;
+  readonly conversations: ConversationsPort;
+  /** The server stored one of this client's sends at `seq` (the sync engine advances its known sequence). */
+  noteOwnSend(conversationID: string, seq: number): void;
 }

@@ -29,8 +29,7 @@ import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseM
 import { answerOf } from '../model/sdk-errors.js';
 import { isNetworkFailure } from '../session/api-args.js';
 import type { HubPart, HubRegistry } from '../session/messaging-hub.js';
-import type { MessageCache } from './message-cache.js';
-import type { ConversationsPort, GroupsPort, MessageHub } from './message-ports.js';
+import type { SyncPorts } from './message-ports.js';
 
 /** Messages per `openim.sync` page. */
 export const SYNC_PAGE_SIZE = 100;
@@ -45,14 +44,6 @@ export const MAX_PAGES = 200;
 
 /** How fetched messages are delivered: `live` = everything not seen; `initial` = only unread messages from others. */
 type Mode = 'live' | 'initial';
-
-/** What the sync engine works with: the hub's ports, its own message cache, and the lists it fills. */
-export interface SyncPorts {
-  readonly hub: MessageHub;
-  readonly messages: MessageCache;
-  readonly conversations: ConversationsPort;
-  readonly groups: GroupsPort;
-}
 
 /** The catch-up and dedupe machinery of one instance. */
 export class SyncEngine implements HubPart {
