@@ -17,6 +17,12 @@
  * package's package.json (`dependencies`; tests may use `devDependencies`), and relative imports
  * may not leave the package.
  *
+ * Inside a package listed in {@link LAYERS}, folders are layers: a file may import its own folder and
+ * lower layers, never a higher one; folders of one layer (the SDK's features) may not import each
+ * other; files directly under `src/` (the package entry) sit on top; and production files form no
+ * import cycle (type-only imports included). Test files are exempt from the direction rule (a test
+ * may drive its file through the composed instance).
+ *
  * Usage: `node scripts/check-deps.mjs [root]`. Prints `file:line: <pkg> may not import <spec> (rule)`
  * per violation and exits 1 if there are any.
  */
@@ -81,6 +87,18 @@ export const RULES = {
     allow: ['*'],
     typeOnly: [],
     testAllow: [],
+  },
+};
+
+/**
+ * Layering inside a package, lowest layer first. Each layer lists the folders under `src/` that
+ * belong to it; folders of one layer are peers that may not import each other (`peers` names them
+ * in messages). A folder that is in no layer is itself a violation, so a new folder gets a place.
+ */
+export const LAYERS = {
+  sdk: {
+    layers: [['platform'], ['model'], ['transport'], ['session'], ['messages', 'conversations', 'groups'], ['web'], ['v2tim']],
+    peers: 'features never import each other; declare a port in the importing feature and let web/chat-core.ts pass the other feature in',
   },
 };
 
@@ -275,6 +293,77 @@ function isTestFile(relPath) {
   return /\.test\.ts$/.test(relPath) || relPath.split('/').includes('test-support') || /(^|\/)src\/testing\//.test(relPath);
 }
 
+/** The layer rule of `LAYERS[pkg]` as text: `platform < model < ... < web < v2tim`. */
+function layerOrder(layering) {
+  return layering.layers.map((folders) => (folders.length === 1 ? folders[0] : `{${folders.join(', ')}}`)).join(' < ');
+}
+
+/**
+ * Checks the folder layering and the absence of import cycles inside one package.
+ * @param sources absolute paths of the package's `src/` and `test-support/` files
+ * @returns violations, as {@link checkDeps} reports them
+ */
+export function checkLayers(root, pkg, pkgDir, sources) {
+  const layering = LAYERS[pkg];
+  if (!layering) return [];
+  const srcDir = join(pkgDir, 'src');
+  const rank = new Map();
+  layering.layers.forEach((folders, i) => folders.forEach((folder) => rank.set(folder, i)));
+  const top = layering.layers.length;
+  const folderOf = (abs) => {
+    const parts = relative(srcDir, abs).split(sep);
+    return parts.length === 1 ? '' : parts[0];
+  };
+  const rel = (abs) => relative(root, abs).split(sep).join('/');
+  const violations = [];
+  const edges = new Map();
+  const production = sources.filter((abs) => abs.startsWith(srcDir + sep) && !isTestFile(rel(abs))).sort();
+  const known = new Set(production);
+  const reportedFolders = new Set();
+  for (const abs of production) {
+    const file = rel(abs);
+    const from = folderOf(abs);
+    if (from !== '' && !rank.has(from) && !reportedFolders.has(from)) {
+      reportedFolders.add(from);
+      violations.push({ file: rel(join(srcDir, from)), line: 0, pkg, spec: '(anything)', rule: `${from}/ is in no layer of LAYERS.${pkg} in scripts/check-deps.mjs` });
+    }
+    const out = [];
+    for (const { spec, line } of findImports(readFileSync(abs, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(abs), spec).replace(/\.js$/, '.ts');
+      if (!known.has(target)) continue;
+      out.push({ target, spec, line });
+      const to = folderOf(target);
+      if (from === to || from === '' || !rank.has(from)) continue;
+      const fromRank = rank.get(from);
+      const toRank = to === '' ? top : (rank.get(to) ?? top);
+      if (toRank > fromRank) {
+        violations.push({ file, line, pkg, spec, rule: `a lower layer never imports a higher one: ${layerOrder(layering)}` });
+      } else if (toRank === fromRank) {
+        violations.push({ file, line, pkg, spec, rule: layering.peers });
+      }
+    }
+    edges.set(abs, out);
+  }
+  // Import cycles: a depth-first walk reports each edge that closes a cycle, with the cycle.
+  const state = new Map();
+  const stack = [];
+  const visit = (abs) => {
+    state.set(abs, 'open');
+    stack.push(abs);
+    for (const { target, spec, line } of edges.get(abs) ?? []) {
+      if (state.get(target) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(target)), target].map((f) => relative(srcDir, f).split(sep).join('/'));
+        violations.push({ file: rel(abs), line, pkg, spec, rule: `import cycle: ${cycle.join(' → ')}` });
+      } else if (!state.has(target)) visit(target);
+    }
+    stack.pop();
+    state.set(abs, 'done');
+  };
+  for (const abs of production) if (!state.has(abs)) visit(abs);
+  return violations;
+}
+
 function walk(dir, out) {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
@@ -313,6 +402,7 @@ export function checkDeps(root) {
       }
       continue;
     }
+    violations.push(...checkLayers(root, pkg, pkgDir, sources));
     const manifest = readManifest(pkgDir);
     for (const abs of sources) {
       files++;

@@ -142,3 +142,47 @@ describe('checkDeps on a tree with violations', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('checkDeps on an SDK tree that breaks its layering', () => {
+  let root: string;
+
+  const write = (path: string, text: string) => {
+    const full = join(root, 'packages/sdk', path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'parley-check-layers-'));
+    write('package.json', JSON.stringify({ name: '@parley/sdk', dependencies: { '@parley/protocol': '0.1.0' } }));
+    write('src/index.ts', "export { ChatInstance } from './web/chat-instance.js';\n");
+    write('src/platform/emitter.ts', "import type { MessagingHub } from '../session/messaging-hub.js';\nexport class Emitter {}\n");
+    write('src/session/messaging-hub.ts', "import type { SessionClient } from './session-client.js';\nexport class MessagingHub {}\n");
+    write('src/session/session-client.ts', "import { MessagingHub } from './messaging-hub.js';\nimport { Emitter } from '../platform/emitter.js';\nexport class SessionClient {}\n");
+    write('src/messages/message-api.ts', "import { GroupCache } from '../groups/group-cache.js';\nimport type { MessagingHub } from '../session/messaging-hub.js';\nexport class MessageApi {}\n");
+    write('src/messages/message-api.test.ts', "import { ChatInstance } from '../web/chat-instance.js';\n");
+    write('src/groups/group-cache.ts', 'export class GroupCache {}\n');
+    write('src/web/chat-instance.ts', "import { MessageApi } from '../messages/message-api.js';\nimport { GroupCache } from '../groups/group-cache.js';\nexport class ChatInstance {}\n");
+    write('src/helpers/util.ts', 'export const util = 1;\n');
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports upward imports, imports between features, import cycles and folders in no layer', () => {
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([
+      'packages/sdk/src/helpers:0: sdk may not import (anything) (helpers/ is in no layer of LAYERS.sdk in scripts/check-deps.mjs)',
+      'packages/sdk/src/messages/message-api.ts:1: sdk may not import ../groups/group-cache.js (features never import each other; declare a port in the importing feature and let web/chat-core.ts pass the other feature in)',
+      'packages/sdk/src/platform/emitter.ts:1: sdk may not import ../session/messaging-hub.js (a lower layer never imports a higher one: platform < model < transport < session < {messages, conversations, groups} < web < v2tim)',
+      'packages/sdk/src/platform/emitter.ts:1: sdk may not import ../session/messaging-hub.js (import cycle: session/messaging-hub.ts → session/session-client.ts → platform/emitter.ts → session/messaging-hub.ts)',
+      'packages/sdk/src/session/session-client.ts:1: sdk may not import ./messaging-hub.js (import cycle: session/messaging-hub.ts → session/session-client.ts → session/messaging-hub.ts)',
+    ]);
+  });
+
+  it('passes once the layering holds (a test may still drive its file through a higher layer)', () => {
+    write('src/platform/emitter.ts', 'export class Emitter {}\n');
+    write('src/session/session-client.ts', "import { Emitter } from '../platform/emitter.js';\nexport class SessionClient {}\n");
+    write('src/messages/message-api.ts', "import type { MessagingHub } from '../session/messaging-hub.js';\nexport class MessageApi {}\n");
+    rmSync(join(root, 'packages/sdk/src/helpers'), { recursive: true });
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
+  });
+});

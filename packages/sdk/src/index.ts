@@ -8,14 +8,14 @@
  * from `globalThis` (on Node 20 pass `WebSocket` from the `ws` package).
  * @packageDocumentation
  */
-import { TencentCloudChat } from './tencent-cloud-chat.js';
+import { TencentCloudChat } from './web/tencent-cloud-chat.js';
 
 export default TencentCloudChat;
-export { TencentCloudChat } from './tencent-cloud-chat.js';
-export type { TencentCloudChatStatic } from './tencent-cloud-chat.js';
-export { ChatInstance } from './chat-instance.js';
-export type { LoginOptions, ChatEventHandler, GenericEventHandler } from './chat-instance.js';
-export type { ChatResponse } from './chat-response.js';
+export { TencentCloudChat } from './web/tencent-cloud-chat.js';
+export type { TencentCloudChatStatic } from './web/tencent-cloud-chat.js';
+export { ChatInstance } from './web/chat-instance.js';
+export type { LoginOptions, ChatEventHandler, GenericEventHandler } from './web/chat-instance.js';
+export type { ChatResponse } from './session/chat-response.js';
 export type {
   Message,
   MessageSendStatus,
@@ -27,7 +27,7 @@ export type {
   Group,
   GroupSelfInfo,
   GroupMember,
-} from './message-types.js';
+} from './model/message-types.js';
 export type {
   ConversationTypeValue,
   CreateMessageOptions,
@@ -41,24 +41,24 @@ export type {
   DeleteConversationOptions,
   CreateGroupOptions,
   UpdateGroupProfileOptions,
-} from './api-options.js';
-export type { MessageListResult, MessageHoppingResult } from './message-api.js';
-export type { ConversationListResult } from './conversation-api.js';
-export type { ChatEventMap, ChatEventName, ChatEvent } from './chat-events.js';
-export type { EmittedEvent, EventHandler } from './emitter.js';
-export type { LoginResult, LoginStatus } from './session-client.js';
-export { READY_WHITELIST, PRE_READY_READS } from './readiness-gate.js';
-export { DEFAULT_SERVER, DEFAULT_LOGIN_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './options.js';
-export type { ChatCreateOptions, SessionOptions } from './options.js';
-export { LogLevel } from './environment.js';
-export type { WebSocketLike, WebSocketConstructor, Timers, SdkLogger } from './environment.js';
-export { exponentialBackoff, DEFAULT_BACKOFF } from './reconnect-policy.js';
-export type { ReconnectPolicy, BackoffOptions } from './reconnect-policy.js';
-export { VERSION } from './version.js';
-export { V2TIMManager, TencentImSDKPlugin } from './v2tim-manager.js';
-export { LogLevelEnum } from './v2tim-types.js';
-export { MessageElemType, MessageStatus, MessagePriorityEnum } from './v2tim-message-types.js';
-export type { V2TimMessage, V2TimUserInfo, V2TimGroupMemberInfo, V2TimSimpleMsgListener } from './v2tim-message-types.js';
+} from './model/api-options.js';
+export type { MessageListResult, MessageHoppingResult } from './messages/message-api.js';
+export type { ConversationListResult } from './conversations/conversation-api.js';
+export type { ChatEventMap, ChatEventName, ChatEvent } from './session/chat-events.js';
+export type { EmittedEvent, EventHandler } from './platform/emitter.js';
+export type { LoginResult, LoginStatus } from './session/session-client.js';
+export { READY_WHITELIST, PRE_READY_READS } from './web/readiness-gate.js';
+export { DEFAULT_SERVER, DEFAULT_LOGIN_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './platform/options.js';
+export type { ChatCreateOptions, SessionOptions } from './platform/options.js';
+export { LogLevel } from './platform/environment.js';
+export type { WebSocketLike, WebSocketConstructor, Timers, SdkLogger } from './platform/environment.js';
+export { exponentialBackoff, DEFAULT_BACKOFF } from './platform/reconnect-policy.js';
+export type { ReconnectPolicy, BackoffOptions } from './platform/reconnect-policy.js';
+export { VERSION } from './platform/version.js';
+export { V2TIMManager, TencentImSDKPlugin } from './v2tim/v2tim-manager.js';
+export { LogLevelEnum } from './v2tim/v2tim-types.js';
+export { MessageElemType, MessageStatus, MessagePriorityEnum } from './v2tim/v2tim-message-types.js';
+export type { V2TimMessage, V2TimUserInfo, V2TimGroupMemberInfo, V2TimSimpleMsgListener } from './v2tim/v2tim-message-types.js';
 export type {
   V2TimCallback,
   V2TimValueCallback,
@@ -66,5 +66,5 @@ export type {
   V2TimUserFullInfo,
   V2TimUserStatus,
   LogLevelValue,
-} from './v2tim-types.js';
+} from './v2tim/v2tim-types.js';
 export { EVENT, TYPES, TSIGNALING, ParleyError, V2TIM_LOGIN_STATUS } from '@parley/protocol';

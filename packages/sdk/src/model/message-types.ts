@@ -1,0 +1,185 @@
+/**
+ * The Tencent-shaped objects the web API hands to apps: `Message`, `Conversation`, `Group` and
+ * `GroupMember`, with Tencent's field names (those of its d.ts data interfaces). Messages
+ * are mutable on purpose: like Tencent's, the object `sendMessage` was given changes its
+ * `status` from `'unSend'` to `'success'` or `'fail'` in place.
+ */
+
+/** Send state of a message. Received messages are always `'success'`. */
+export type MessageSendStatus = 'unSend' | 'success' | 'fail';
+
+/** `payload` of a `TIMTextElem` message. */
+export interface TextPayload {
+  text: string;
+}
+
+/** `payload` of a `TIMCustomElem` message. */
+export interface CustomPayload {
+  data: string;
+  description: string;
+  extension: string;
+}
+
+/** A message (Tencent's `Message`). */
+export interface Message {
+  /** Unique per sender; a resend keeps it, which is how the server dedupes. */
+  ID: string;
+  /** Element type: `TYPES.MSG_TEXT`, `TYPES.MSG_CUSTOM`, `TYPES.MSG_GRP_TIP`, ... */
+  type: string;
+  /** Element content, e.g. `{text}` or `{data, description, extension}`. */
+  payload: Record<string, unknown>;
+  /** Viewer-relative: `C2C<peer>` or `GROUP<groupID>`. */
+  conversationID: string;
+  /** `TYPES.CONV_C2C` or `TYPES.CONV_GROUP`. */
+  conversationType: string;
+  /** Receiver UserID (C2C) or GroupID. */
+  to: string;
+  /** Sender UserID (`@TIM#SYSTEM` for group tips). */
+  from: string;
+  /** `'out'` for the logged-in user's own messages (from any of their instances), else `'in'`. */
+  flow: 'in' | 'out';
+  /** Server commit time in whole seconds (the local estimate until sent). */
+  time: number;
+  /** Sequence in the conversation; 0 until sent, and for online-only messages. */
+  sequence: number;
+  /** Client random (uint32). */
+  random: number;
+  status: MessageSendStatus;
+  /** True when the logged-in user has read it (own messages always). */
+  isRead: boolean;
+  /** Always false in this version (read receipts come later). */
+  isPeerRead: boolean;
+  /** Group priority: `High`, `Normal`, `Low` or `Lowest`. */
+  priority: string;
+  cloudCustomData: string;
+  /** @-mentioned UserIDs; may hold `TYPES.MSG_AT_ALL`. */
+  atUserList: string[];
+  /** Sender nickname; '' until profiles exist. */
+  nick: string;
+  /** Sender avatar URL; '' until profiles exist. */
+  avatar: string;
+  /** Sender's group name card; '' until member profiles are cached. */
+  nameCard: string;
+  isRevoked: boolean;
+  isDeleted: boolean;
+  isModified: boolean;
+  /** True once `resendMessage` was called on it. */
+  isResend: boolean;
+  /** True for group tips and other server-generated messages. */
+  isSystemMessage: boolean;
+  /** True for `onlineUserOnly` messages (never stored, never synced). */
+  isOnlineOnly: boolean;
+  /** Targeted group message: the members that receive it (empty = everyone). */
+  receiverList: string[];
+  needReadReceipt: boolean;
+  /** Creation time on this client, whole seconds (for sent messages; equals `time` for received ones). */
+  clientTime: number;
+  /** Always `'JSON'`. */
+  protocol: 'JSON';
+}
+
+/** `lastMessage` of a conversation (Tencent's shape; empty fields when the conversation has none). */
+export interface ConversationLastMessage {
+  lastTime: number;
+  lastSequence: number;
+  fromAccount: string;
+  type: string;
+  payload: Record<string, unknown>;
+  /** Text a conversation list shows: the text, or a tag such as `[Custom Messages]`. */
+  messageForShow: string;
+  isRevoked: boolean;
+  isPeerRead: boolean;
+  nick: string;
+  nameCard: string;
+  cloudCustomData: string;
+  onlineOnlyFlag: boolean;
+  /** Send state of the last message (`'unSend'` while it is on its way). */
+  status: MessageSendStatus;
+}
+
+/** One unread @-mention of the logged-in user in a group conversation. */
+export interface GroupAtInfo {
+  groupID: string;
+  messageSequence: number;
+  /** `TYPES.CONV_AT_ME` (1), `CONV_AT_ALL` (2) or `CONV_AT_ALL_AT_ME` (3). */
+  atType: number;
+}
+
+/** A conversation (Tencent's `Conversation`), as the conversation list and events carry it. */
+export interface Conversation {
+  conversationID: string;
+  /** `TYPES.CONV_C2C` or `TYPES.CONV_GROUP`. */
+  type: string;
+  /** The group type for group conversations, else ''. */
+  subType: string;
+  unreadCount: number;
+  lastMessage: ConversationLastMessage;
+  /** C2C: the peer (nick/avatar '' until profiles exist). */
+  userProfile?: { userID: string; nick: string; avatar: string };
+  /** GROUP: the group as far as the group list knows it. */
+  groupProfile?: { groupID: string; name: string; type: string; avatar: string };
+  groupAtInfoList: GroupAtInfo[];
+  remark: string;
+  isPinned: boolean;
+  /** '' (the default receive option) until receive options exist. */
+  messageRemindType: string;
+  markList: number[];
+  customData: string;
+  conversationGroupList: string[];
+  draftText: string;
+  /** Always 0 in this version (read receipts come later). */
+  peerReadTime: number;
+}
+
+/** The logged-in user's membership in a group. */
+export interface GroupSelfInfo {
+  userID: string;
+  /** `Owner`, `Admin`, `Member`, or '' when not a member. */
+  role: string;
+  /** Join time in seconds; 0 when unknown. */
+  joinTime: number;
+  nameCard: string;
+  messageRemindType: string;
+}
+
+/** A group (Tencent's `Group`). */
+export interface Group {
+  groupID: string;
+  name: string;
+  /** `TYPES.GRP_*` value, e.g. `Private` (Work) or `Public`. */
+  type: string;
+  avatar: string;
+  introduction: string;
+  notification: string;
+  ownerID: string;
+  /** Creation time, whole seconds. */
+  createTime: number;
+  memberNum: number;
+  /** Alias of `memberNum` (Tencent has both). */
+  memberCount: number;
+  maxMemberNum: number;
+  /** Alias of `maxMemberNum`. */
+  maxMemberCount: number;
+  joinOption: string;
+  muteAllMembers: boolean;
+  /** The server's message sequence of the group (passed through from the wire). */
+  nextMessageSeq: number;
+  selfInfo: GroupSelfInfo;
+  lastMessage: { lastTime: number; lastSequence: number; fromAccount: string; messageForShow: string };
+  groupCustomField: { key: string; value: string }[];
+  isSupportTopic: boolean;
+}
+
+/** A group member (Tencent's `GroupMember`). */
+export interface GroupMember {
+  userID: string;
+  role: string;
+  /** Join time, whole seconds. */
+  joinTime: number;
+  nameCard: string;
+  nick: string;
+  avatar: string;
+  /** Muted until this time (seconds); 0 = not muted. */
+  muteUntil: number;
+  memberCustomField: { key: string; value: string }[];
+}

@@ -1,0 +1,37 @@
+/**
+ * Payloads of the events the SDK emits, keyed by Tencent's `EVENT` string values: the session
+ * core's, and the messaging layer's (messages, conversations, groups).
+ */
+import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
+import type { EmittedEvent } from '../platform/emitter.js';
+import type { Conversation, Group, Message } from '../model/message-types.js';
+
+/** Event name → payload (`data`) type. */
+export interface ChatEventMap {
+  /** Logged in and synced; the gated APIs work now. No data. */
+  [EVENT.SDK_READY]: undefined;
+  /** Not ready any more (logout, kick, failed resume). No data. */
+  [EVENT.SDK_NOT_READY]: undefined;
+  /** Kicked out; `type` is one of `TYPES.KICKED_OUT_*`. */
+  [EVENT.KICKED_OUT]: { readonly type: KickedOutTypeValue };
+  /** The connection state changed; `state` is one of `TYPES.NET_STATE_*`. */
+  [EVENT.NET_STATE_CHANGE]: { readonly state: NetStateValue };
+  /** An SDK-level error: a gated API called while not ready, or a session that could not be resumed. */
+  [EVENT.ERROR]: { readonly code: number; readonly message: string };
+  /** The instance was destroyed. No data. */
+  [EVENT.SDK_DESTROY]: undefined;
+  /** New messages (others', and the user's own sent from another instance), each delivered once, oldest first per conversation. */
+  [EVENT.MESSAGE_RECEIVED]: Message[];
+  /** The whole conversation list, pinned first, then by last activity. */
+  [EVENT.CONVERSATION_LIST_UPDATED]: Conversation[];
+  /** The total unread count changed (also emitted once after `SDK_READY`). */
+  [EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED]: number;
+  /** The joined-group list changed (also emitted once after `SDK_READY`). */
+  [EVENT.GROUP_LIST_UPDATED]: Group[];
+}
+
+/** A known event name. */
+export type ChatEventName = keyof ChatEventMap;
+
+/** What a handler of event `K` receives. */
+export type ChatEvent<K extends ChatEventName> = EmittedEvent<K, ChatEventMap[K]>;
