@@ -18,7 +18,7 @@ describe('the signed content', () => {
   });
 });
 
-describe('the HMAC (the test vectors of Tencent's TLSSigAPIv2 libraries)', () => {
+describe('the HMAC (the test vectors of the TLSSigAPIv2 libraries)', () => {
   const vectors = [
     { sdkAppID: 1400000000, key: K1, identifier: 'xiaojun', expire: 15552000, time: 1700000000, sig: 'LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=' },
     { sdkAppID: 1400000000, key: K1, identifier: 'administrator', expire: 86400, time: 1600000000, sig: 'los0WU+OsAqKAMeEseEb6GMMPAPQp6knnzQ5XIlQj0U=' },
