@@ -2,7 +2,7 @@
  * Record builders for tests of anything that uses a {@link Store}: valid, fully populated records
  * whose fields can be overridden one by one.
  */
-import type { AppRecord, GroupMemberRecord, GroupRecord, LoginSettings, MessageDraft } from '../store/index.js';
+import type { AppRecord, GroupMemberRecord, GroupRecord, LoginSettings, MessageDraft } from '../index.js';
 
 /**
  * Login settings with a different instance limit on each platform, so a store that mixes platforms

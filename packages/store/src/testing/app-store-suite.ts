@@ -1,7 +1,7 @@
 /** Conformance: applications (create, get, list, update) and exact round trips of app records. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, LOGIN_POLICIES } from '@parley/protocol';
-import type { AppRecord } from '../store/index.js';
+import type { AppRecord } from '../index.js';
 import { testAppRecord } from './store-fixtures.js';
 import { expectParleyRejection, tryMutate, type StoreFixture } from './store-suite-context.js';
 
@@ -10,86 +10,86 @@ export function describeAppContract(fx: StoreFixture): void {
   describe('applications', () => {
     it('returns a created app from getApp', async () => {
       const app = testAppRecord(1400000001);
-      await fx.store.createApp(app);
-      expect(await fx.store.getApp(1400000001)).toStrictEqual(app);
+      await fx.store.apps.create(app);
+      expect(await fx.store.apps.get(1400000001)).toStrictEqual(app);
     });
 
     it('rejects creating an SDKAppID that exists (70402) and keeps the stored app', async () => {
       const app = testAppRecord(1400000001);
-      await fx.store.createApp(app);
+      await fx.store.apps.create(app);
       await expectParleyRejection(
-        fx.store.createApp(testAppRecord(1400000001, { name: 'Impostor', secretKey: 'other' })),
+        fx.store.apps.create(testAppRecord(1400000001, { name: 'Impostor', secretKey: 'other' })),
         ErrorCode.ERR_SVR_ACCOUNT_INVALID_PARAMETERS,
         /1400000001 already exists/,
       );
-      expect(await fx.store.getApp(1400000001)).toStrictEqual(app);
-      expect(await fx.store.listApps()).toHaveLength(1);
+      expect(await fx.store.apps.get(1400000001)).toStrictEqual(app);
+      expect(await fx.store.apps.list()).toHaveLength(1);
     });
 
     it('returns undefined from getApp for an unknown SDKAppID', async () => {
-      await fx.store.createApp(testAppRecord(1400000001));
-      expect(await fx.store.getApp(1400000002)).toBeUndefined();
+      await fx.store.apps.create(testAppRecord(1400000001));
+      expect(await fx.store.apps.get(1400000002)).toBeUndefined();
     });
 
     it('lists no apps when there are none', async () => {
-      expect(await fx.store.listApps()).toStrictEqual([]);
+      expect(await fx.store.apps.list()).toStrictEqual([]);
     });
 
     it('lists apps ordered numerically by SDKAppID, whatever the creation order', async () => {
       // As strings these would sort 10, 1400000001, 9.
-      for (const id of [1400000001, 9, 10]) await fx.store.createApp(testAppRecord(id));
-      const apps = await fx.store.listApps();
+      for (const id of [1400000001, 9, 10]) await fx.store.apps.create(testAppRecord(id));
+      const apps = await fx.store.apps.list();
       expect(apps.map((app) => app.sdkAppID)).toStrictEqual([9, 10, 1400000001]);
       expect(apps[0]).toStrictEqual(testAppRecord(9));
     });
 
     it('patches only the given fields and returns the updated app', async () => {
       const app = testAppRecord(1400000001, { limits: { maxAccounts: 100 } });
-      await fx.store.createApp(app);
-      const updated = await fx.store.updateApp(1400000001, { name: 'Renamed', status: 'suspended' });
+      await fx.store.apps.create(app);
+      const updated = await fx.store.apps.update(1400000001, { name: 'Renamed', status: 'suspended' });
       const expected: AppRecord = { ...app, name: 'Renamed', status: 'suspended' };
       expect(updated).toStrictEqual(expected);
-      expect(await fx.store.getApp(1400000001)).toStrictEqual(expected);
+      expect(await fx.store.apps.get(1400000001)).toStrictEqual(expected);
     });
 
     it('replaces secretKey, admins, loginSettings and limits as whole values', async () => {
-      await fx.store.createApp(testAppRecord(1400000001, { limits: { maxAccounts: 100, maxConnections: 5 } }));
+      await fx.store.apps.create(testAppRecord(1400000001, { limits: { maxAccounts: 100, maxConnections: 5 } }));
       const patch = {
         secretKey: 'rotated-key',
         admins: ['ops', 'root'],
         loginSettings: { policy: 'single' as const, maxInstances: { Web: 1, Android: 1, IPhone: 1, IPad: 1, Windows: 1, Mac: 1, Linux: 1 } },
         limits: { maxConnections: 7 },
       };
-      const updated = await fx.store.updateApp(1400000001, patch);
+      const updated = await fx.store.apps.update(1400000001, patch);
       const expected: AppRecord = { ...testAppRecord(1400000001), ...patch };
       expect(updated).toStrictEqual(expected);
-      expect(await fx.store.getApp(1400000001)).toStrictEqual(expected);
+      expect(await fx.store.apps.get(1400000001)).toStrictEqual(expected);
     });
 
     it('removes all limits when patched with empty limits', async () => {
-      await fx.store.createApp(testAppRecord(1400000001, { limits: { maxAccounts: 100, maxConnections: 5 } }));
-      await fx.store.updateApp(1400000001, { limits: {} });
-      expect((await fx.store.getApp(1400000001))?.limits).toStrictEqual({});
+      await fx.store.apps.create(testAppRecord(1400000001, { limits: { maxAccounts: 100, maxConnections: 5 } }));
+      await fx.store.apps.update(1400000001, { limits: {} });
+      expect((await fx.store.apps.get(1400000001))?.limits).toStrictEqual({});
     });
 
     it('leaves the app unchanged for an empty patch', async () => {
       const app = testAppRecord(1400000001);
-      await fx.store.createApp(app);
-      expect(await fx.store.updateApp(1400000001, {})).toStrictEqual(app);
-      expect(await fx.store.getApp(1400000001)).toStrictEqual(app);
+      await fx.store.apps.create(app);
+      expect(await fx.store.apps.update(1400000001, {})).toStrictEqual(app);
+      expect(await fx.store.apps.get(1400000001)).toStrictEqual(app);
     });
 
     it('returns undefined from updateApp for an unknown SDKAppID and creates nothing', async () => {
-      expect(await fx.store.updateApp(1400000001, { name: 'Ghost' })).toBeUndefined();
-      expect(await fx.store.getApp(1400000001)).toBeUndefined();
-      expect(await fx.store.listApps()).toStrictEqual([]);
+      expect(await fx.store.apps.update(1400000001, { name: 'Ghost' })).toBeUndefined();
+      expect(await fx.store.apps.get(1400000001)).toBeUndefined();
+      expect(await fx.store.apps.list()).toStrictEqual([]);
     });
 
     it('updates one app without touching the others', async () => {
-      await fx.store.createApp(testAppRecord(1));
-      await fx.store.createApp(testAppRecord(2));
-      await fx.store.updateApp(1, { name: 'Changed' });
-      expect(await fx.store.getApp(2)).toStrictEqual(testAppRecord(2));
+      await fx.store.apps.create(testAppRecord(1));
+      await fx.store.apps.create(testAppRecord(2));
+      await fx.store.apps.update(1, { name: 'Changed' });
+      expect(await fx.store.apps.get(2)).toStrictEqual(testAppRecord(2));
     });
   });
 
@@ -114,24 +114,24 @@ export function describeAppContract(fx: StoreFixture): void {
     ];
 
     it.each(variants)('%s', async (_label, app) => {
-      await fx.store.createApp(app);
-      expect(await fx.store.getApp(app.sdkAppID)).toStrictEqual(app);
-      expect(await fx.store.listApps()).toStrictEqual([app]);
+      await fx.store.apps.create(app);
+      expect(await fx.store.apps.get(app.sdkAppID)).toStrictEqual(app);
+      expect(await fx.store.apps.list()).toStrictEqual([app]);
     });
 
     it('round-trips a record patched into each variant', async () => {
-      await fx.store.createApp(testAppRecord(100));
+      await fx.store.apps.create(testAppRecord(100));
       for (const [, variant] of variants.filter(([, app]) => app.sdkAppID === 100)) {
         const { sdkAppID: _id, createdAt: _created, ...patch } = variant;
-        expect(await fx.store.updateApp(100, patch)).toStrictEqual(variant);
-        expect(await fx.store.getApp(100)).toStrictEqual(variant);
+        expect(await fx.store.apps.update(100, patch)).toStrictEqual(variant);
+        expect(await fx.store.apps.get(100)).toStrictEqual(variant);
       }
     });
 
     it('keeps only the fields of AppRecord, dropping extra properties of the input', async () => {
       const app = testAppRecord(100);
-      await fx.store.createApp({ ...app, extra: 'not stored' } as AppRecord);
-      expect(await fx.store.getApp(100)).toStrictEqual(app);
+      await fx.store.apps.create({ ...app, extra: 'not stored' } as AppRecord);
+      expect(await fx.store.apps.get(100)).toStrictEqual(app);
     });
   });
 
@@ -140,11 +140,11 @@ export function describeAppContract(fx: StoreFixture): void {
       const admins = ['alice'];
       const maxInstances = { Web: 1, Android: 1, IPhone: 1, IPad: 1, Windows: 1, Mac: 1, Linux: 1 };
       const limits: { maxAccounts?: number } = { maxAccounts: 5 };
-      await fx.store.createApp(testAppRecord(100, { admins, loginSettings: { policy: 'dual', maxInstances }, limits }));
+      await fx.store.apps.create(testAppRecord(100, { admins, loginSettings: { policy: 'dual', maxInstances }, limits }));
       admins.push('mallory');
       maxInstances.Web = 9;
       limits.maxAccounts = 6;
-      const stored = await fx.store.getApp(100);
+      const stored = await fx.store.apps.get(100);
       expect(stored?.admins).toStrictEqual(['alice']);
       expect(stored?.loginSettings.maxInstances.Web).toBe(1);
       expect(stored?.limits).toStrictEqual({ maxAccounts: 5 });
@@ -152,10 +152,10 @@ export function describeAppContract(fx: StoreFixture): void {
 
     it('ignores changes to returned records', async () => {
       const app = testAppRecord(100, { limits: { maxAccounts: 5 } });
-      await fx.store.createApp(app);
-      const fromGet = await fx.store.getApp(100);
-      const fromList = await fx.store.listApps();
-      const fromUpdate = await fx.store.updateApp(100, {});
+      await fx.store.apps.create(app);
+      const fromGet = await fx.store.apps.get(100);
+      const fromList = await fx.store.apps.list();
+      const fromUpdate = await fx.store.apps.update(100, {});
       for (const record of [fromGet, fromList[0], fromUpdate]) {
         if (record === undefined) throw new Error('expected a record');
         const writable = record as { -readonly [K in keyof AppRecord]: AppRecord[K] };
@@ -165,8 +165,8 @@ export function describeAppContract(fx: StoreFixture): void {
         tryMutate(() => ((record.limits as { maxAccounts?: number }).maxAccounts = 9));
       }
       tryMutate(() => fromList.pop());
-      expect(await fx.store.getApp(100)).toStrictEqual(app);
-      expect(await fx.store.listApps()).toStrictEqual([app]);
+      expect(await fx.store.apps.get(100)).toStrictEqual(app);
+      expect(await fx.store.apps.list()).toStrictEqual([app]);
     });
   });
 }

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { ParleyError } from '@parley/protocol';
-import type { Store } from '../store/index.js';
+import type { Store } from '../index.js';
 
 /** What an implementation hands the suite for each test. */
 export interface StoreHarness {

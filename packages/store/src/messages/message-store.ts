@@ -1,7 +1,7 @@
 /**
- * The messaging part of the `Store` seam: messages with per-conversation sequences, the per-user C2C
- * inbox that drives sync, roaming history, and each user's view of a conversation (read position,
- * pin, draft, cleared and deleted messages).
+ * The messages part of the `Store`: messages with per-conversation sequences, the per-user C2C inbox
+ * that drives sync, and roaming history. Each user's view of a conversation (read position, pin,
+ * draft, cleared and deleted messages) is the conversations part.
  *
  * Conversations are named as the viewer sees them: `C2C<peer>` / `GROUP<groupID>`. A C2C conversation
  * is one sequence shared by both participants.
@@ -51,7 +51,7 @@ export interface MessageRecord {
   readonly receiverList: readonly string[];
 }
 
-/** What became of one draft of {@link MessageStore.appendMessages}. */
+/** What became of one draft of {@link MessageStore.append}. */
 export type AppendOutcome =
   | {
       readonly ok: true;
@@ -98,51 +98,7 @@ export interface HistoryPage {
   readonly isCompleted: boolean;
 }
 
-/** A user's own state of one conversation. */
-export interface ConversationState {
-  readonly conversationID: string;
-  /** Read up to this sequence. */
-  readonly readSeq: number;
-  readonly isPinned: boolean;
-  readonly draftText: string;
-  /** History up to this sequence is cleared for this user. */
-  readonly clearedSeq: number;
-  /** Deleted from the list at this sequence; it shows again once the conversation passes it. `null` = not deleted. */
-  readonly deletedSeq: number | null;
-  /** Last pin/draft/delete change, whole seconds (0 = never). */
-  readonly updatedAt: number;
-}
-
-/** A conversation as one user sees it. */
-export interface ConversationView extends ConversationState {
-  readonly type: WireConversationType;
-  /** Peer UserID or GroupID. */
-  readonly target: string;
-  /** Highest sequence of the conversation (0 = no message yet). */
-  readonly maxSeq: number;
-  /**
-   * Messages after `max(readSeq, clearedSeq)` the user can see, not sent by the user, not group tips
-   * and not targeted, and not deleted by the user.
-   */
-  readonly unreadCount: number;
-  /** Newest message the user can see (not cleared, not deleted, not targeted at others). */
-  readonly lastMessage: MessageRecord | null;
-}
-
-/**
- * A change of a user's conversation state. `readSeq` and `clearedSeq` only ever rise (a lower value
- * is ignored); the other fields are set as given.
- */
-export interface ConversationPatch {
-  readonly readSeq?: number;
-  readonly isPinned?: boolean;
-  readonly draftText?: string;
-  readonly clearedSeq?: number;
-  readonly deletedSeq?: number | null;
-  readonly updatedAt?: number;
-}
-
-/** The messaging methods of the {@link Store}. Unknown apps: reads return nothing, writes reject with 70020. */
+/** Messages. Unknown apps: reads return nothing, writes reject with 70020. */
 export interface MessageStore {
   /**
    * Stores a batch in ONE transaction: per draft, dedupe by (app, from, ID) (the earlier message is
@@ -151,25 +107,14 @@ export interface MessageStore {
    * sure both have the conversation. A group draft whose group does not exist is refused (10010)
    * without affecting the others. Outcomes are in draft order.
    */
-  appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]>;
+  append(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]>;
   /** The user's C2C messages after `cursor` (0 = from the start), at most `count`. */
   syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage>;
   /** The inbox position of the user's newest C2C message (0 when none): `syncInbox` from `head - n` returns the `n` newest. */
   inboxHead(sdkAppID: number, userID: string): Promise<number>;
   /**
    * A page of one conversation as `userID` sees it: messages the user cleared or deleted, and
-   * targeted messages for others, are left out.
+   * targeted messages for others, are left out. Rejects a malformed conversation ID with 70402.
    */
   getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage>;
-  /**
-   * Views of conversations. Without `conversationIDs`: every conversation of the user (C2C ones the
-   * user has, plus one per joined group), except deleted ones with nothing newer; in no particular
-   * order. With `conversationIDs`: a view of each, in the given order, deleted or not.
-   * Rejects malformed conversation IDs with 70402.
-   */
-  getConversations(sdkAppID: number, userID: string, conversationIDs?: readonly string[]): Promise<ConversationView[]>;
-  /** Applies patches to the user's conversation states (creating them), in one transaction. */
-  updateConversations(sdkAppID: number, userID: string, patches: readonly { readonly conversationID: string; readonly patch: ConversationPatch }[]): Promise<void>;
-  /** Deletes messages for this user only (idempotent; unknown sequences are ignored). */
-  deleteMessages(sdkAppID: number, userID: string, conversationID: string, seqs: readonly number[]): Promise<void>;
 }

@@ -1,10 +1,11 @@
 /**
  * How stores name conversations internally: one key per conversation whoever looks at it
  * (`c:<lo>:<hi>` for a C2C pair, `g:<groupID>` for a group), derived from the viewer's
- * conversation ID (`C2C<peer>` / `GROUP<groupID>`).
+ * conversation ID (`C2C<peer>` / `GROUP<groupID>`). Every backend uses these, so the keys of one
+ * backend's data mean the same in another's.
  */
-import { ParleyError, parseConversationRef, SYSTEM_SENDER, type WireConversationType } from '@parley/protocol';
-import type { MessageDraft, MessageRecord } from './store-messages.js';
+import { ParleyError, parseConversationRef, type WireConversationType } from '@parley/protocol';
+import type { MessageDraft, MessageRecord } from './message-store.js';
 
 /** A conversation as a store addresses it. */
 export interface ConversationAddress {
@@ -42,14 +43,4 @@ export function addressOf(viewer: string, conversationID: string): ConversationA
 export function conversationIDFor(viewer: string, message: Pick<MessageRecord, 'conversationType' | 'from' | 'to'>): string {
   if (message.conversationType === 'GROUP') return `GROUP${message.to}`;
   return `C2C${message.from === viewer ? message.to : message.from}`;
-}
-
-/** True if `message` is visible to `viewer` as far as targeting goes (not aimed at other members only). */
-export function isTargetedAt(viewer: string, message: Pick<MessageRecord, 'from' | 'receiverList'>): boolean {
-  return message.receiverList.length === 0 || message.from === viewer || message.receiverList.includes(viewer);
-}
-
-/** True if `message` counts toward `viewer`'s unread count (when after the read position). */
-export function countsAsUnread(viewer: string, message: Pick<MessageRecord, 'from' | 'receiverList'>): boolean {
-  return message.from !== viewer && message.from !== SYSTEM_SENDER && message.receiverList.length === 0;
 }
