@@ -3,7 +3,7 @@
  * trusted: every column is checked and a bad one is named.
  */
 import { GROUP_TYPES, MEMBER_ROLES, invalid, isRecord, isUint, valid, type Parsed, type WireElement, type WireGroupType, type WireMemberRole } from '@parley/protocol';
-import type { ConversationState, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/server';
+import type { ConversationState, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/store';
 import { parseJsonColumn, parseStringArray } from './sqlite-row-codec.js';
 
 function parseElementArray(value: unknown, path: string): Parsed<WireElement[]> {

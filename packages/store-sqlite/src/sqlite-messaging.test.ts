@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/protocol';
-import { expectParleyRejection, testAppRecord, testDraft } from '@parley/server/testing';
+import { expectParleyRejection, testAppRecord, testDraft } from '@parley/store/testing';
 import { prepareGroupStatements } from './sqlite-group-statements.js';
 import { prepareMessageStatements } from './sqlite-message-statements.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
@@ -28,17 +28,17 @@ describe('SqliteStore appendMessages', () => {
   it('writes a batch of 1,000 in one transaction: a failure at its last message leaves none of it', async () => {
     const path = join(dir, 'batch.db');
     const store = await openSqliteStore({ path });
-    await store.createApp(testAppRecord(APP));
+    await store.apps.create(testAppRecord(APP));
     const raw = new Database(path);
     try {
       raw.exec(`CREATE TRIGGER poison BEFORE INSERT ON messages WHEN NEW.msg_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
       const batch = Array.from({ length: 999 }, (_, i) => testDraft(i % 2 ? 'alice' : 'bob', i % 2 ? 'bob' : 'alice', `m${i}`));
-      await expectParleyRejection(store.appendMessages(APP, [...batch, testDraft('alice', 'bob', 'poison')]), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /poisoned/);
+      await expectParleyRejection(store.messages.append(APP, [...batch, testDraft('alice', 'bob', 'poison')]), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /poisoned/);
       const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
       expect([count('messages'), count('inbox'), count('conversation_seqs'), count('conversation_states')]).toStrictEqual([0, 0, 0, 0]);
 
       raw.exec('DROP TRIGGER poison');
-      const out = await store.appendMessages(APP, [...batch, testDraft('alice', 'bob', 'last')]);
+      const out = await store.messages.append(APP, [...batch, testDraft('alice', 'bob', 'last')]);
       expect(out.map((o) => (o.ok ? o.message.seq : -1))).toStrictEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
       expect([count('messages'), count('inbox'), count('conversation_seqs')]).toStrictEqual([1000, 2000, 1]);
       expect(raw.prepare('SELECT max(seq) FROM inbox WHERE app = ? AND user_id = ?').pluck().get(APP, 'bob')).toBe(1000);
