@@ -4,7 +4,7 @@
  * instead of one each. Batches are written one after another, so acknowledgements and pushes leave
  * in commit order.
  */
-import type { AppendOutcome, MessageDraft, Store } from '../store/index.js';
+import type { AppendOutcome, MessageDraft, MessageStore } from '@parley/store';
 
 /** Largest batch written at once. @default 500 */
 export const DEFAULT_MAX_BATCH = 500;
@@ -18,7 +18,7 @@ interface Pending {
 
 /** Collects drafts and writes them in batches. */
 export class AppendBatcher {
-  readonly #store: Store;
+  readonly #messages: MessageStore;
   readonly #maxBatch: number;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -28,8 +28,8 @@ export class AppendBatcher {
   #markIdle: () => void = () => undefined;
 
   /** @param maxBatch - most drafts per `appendMessages` call. @default 500 */
-  constructor(store: Store, maxBatch = DEFAULT_MAX_BATCH) {
-    this.#store = store;
+  constructor(messages: MessageStore, maxBatch = DEFAULT_MAX_BATCH) {
+    this.#messages = messages;
     this.#maxBatch = maxBatch;
   }
 
@@ -82,7 +82,7 @@ export class AppendBatcher {
     for (const [sdkAppID, pending] of byApp) {
       this.#batches++;
       try {
-        const outcomes = await this.#store.appendMessages(sdkAppID, pending.map((p) => p.draft));
+        const outcomes = await this.#messages.append(sdkAppID, pending.map((p) => p.draft));
         pending.forEach((p, i) => {
           const outcome = outcomes[i];
           if (outcome) p.resolve(outcome);

@@ -5,11 +5,11 @@
  */
 import type { Clock } from '../time/clock.js';
 import { utcDay } from '../time/clock.js';
-import type { Store } from '../store/store.js';
+import type { UsageStore } from '@parley/store';
 
 /** Tracks usage and flushes it to the store. */
 export class UsageTracker {
-  readonly #store: Store;
+  readonly #store: UsageStore;
   readonly #clock: Clock;
   readonly #flushMs: number;
   /** `${app}|${day}` → users already counted today (in memory, to skip repeat writes). */
@@ -24,7 +24,7 @@ export class UsageTracker {
   #flushing: Promise<void> = Promise.resolve();
 
   /** @param flushMs - how long writes may wait in memory, in ms. @default 1000 */
-  constructor(store: Store, clock: Clock, flushMs = 1000) {
+  constructor(store: UsageStore, clock: Clock, flushMs = 1000) {
     this.#store = store;
     this.#clock = clock;
     this.#flushMs = flushMs;
