@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const APP = 1400000001;
 
-describe('SqliteStore appendMessages', () => {
+describe('SqliteStore messages.append', () => {
   it('writes a batch of 1,000 in one transaction: a failure at its last message leaves none of it', async () => {
     const path = join(dir, 'batch.db');
     const store = await openSqliteStore({ path });

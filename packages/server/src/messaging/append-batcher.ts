@@ -1,6 +1,6 @@
 /**
  * Group commit for messages: sends that arrive within one event-loop turn (or until 500 are waiting)
- * are written with ONE `appendMessages` call, i.e. one transaction and one fsync-worthy commit,
+ * are written with ONE `MessageStore.append` call, i.e. one transaction and one fsync-worthy commit,
  * instead of one each. Batches are written one after another, so acknowledgements and pushes leave
  * in commit order.
  */
@@ -27,13 +27,13 @@ export class AppendBatcher {
   #idle: Promise<void> = Promise.resolve();
   #markIdle: () => void = () => undefined;
 
-  /** @param maxBatch - most drafts per `appendMessages` call. @default 500 */
+  /** @param maxBatch - most drafts per `MessageStore.append` call. @default 500 */
   constructor(messages: MessageStore, maxBatch = DEFAULT_MAX_BATCH) {
     this.#messages = messages;
     this.#maxBatch = maxBatch;
   }
 
-  /** Number of `appendMessages` calls made so far (for tests and metrics). */
+  /** Number of `MessageStore.append` calls made so far (for tests and metrics). */
   get batches(): number {
     return this.#batches;
   }
@@ -86,7 +86,7 @@ export class AppendBatcher {
         pending.forEach((p, i) => {
           const outcome = outcomes[i];
           if (outcome) p.resolve(outcome);
-          else p.reject(new Error(`appendMessages returned ${outcomes.length} outcomes for ${pending.length} drafts`));
+          else p.reject(new Error(`MessageStore.append returned ${outcomes.length} outcomes for ${pending.length} drafts`));
         });
       } catch (err) {
         for (const p of pending) p.reject(err);

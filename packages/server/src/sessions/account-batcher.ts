@@ -1,11 +1,11 @@
 /**
  * Coalesces auto sign-ups: every login of a not-yet-known user needs "create the account if missing";
  * during a login storm those requests are gathered for one event-loop turn and written in one
- * `ensureAccounts` call (one transaction) instead of one write each.
+ * `AccountStore.ensure` call (one transaction) instead of one write each.
  */
 import type { AccountStore } from '@parley/store';
 
-/** Batches `ensureAccounts` calls per app. */
+/** Batches `AccountStore.ensure` calls per app. */
 export class AccountBatcher {
   readonly #accounts: AccountStore;
   readonly #now: () => number;

@@ -20,7 +20,7 @@ export function describeAccountContract(fx: StoreFixture): void {
     await fx.store.apps.create(testAppRecord(OTHER_APP));
   };
 
-  describe('importAccounts', () => {
+  describe('accounts.import', () => {
     it('creates missing accounts with the given nick and faceUrl, empty when not given', async () => {
       await withApps();
       await fx.store.accounts.import(APP, [{ userID: 'alice', nick: 'Alice', faceUrl: 'https://x/a.png' }, { userID: 'bob' }], T0);
@@ -74,7 +74,7 @@ export function describeAccountContract(fx: StoreFixture): void {
     });
   });
 
-  describe('ensureAccounts', () => {
+  describe('accounts.ensure', () => {
     it('creates only the missing accounts and returns exactly their UserIDs', async () => {
       await withApps();
       await fx.store.accounts.import(APP, [{ userID: 'alice', nick: 'Alice' }], T0);
@@ -124,7 +124,7 @@ export function describeAccountContract(fx: StoreFixture): void {
     });
   });
 
-  describe('getAccounts, deleteAccounts and countAccounts', () => {
+  describe('accounts.get, delete and count', () => {
     it('returns only the accounts that exist, each once', async () => {
       await withApps();
       await fx.store.accounts.ensure(APP, ['alice', 'bob'], T0);

@@ -8,7 +8,7 @@ import { expectParleyRejection, tryMutate, type StoreFixture } from './store-sui
 /** Registers the application tests against the fixture's store. */
 export function describeAppContract(fx: StoreFixture): void {
   describe('applications', () => {
-    it('returns a created app from getApp', async () => {
+    it('returns a created app from apps.get', async () => {
       const app = testAppRecord(1400000001);
       await fx.store.apps.create(app);
       expect(await fx.store.apps.get(1400000001)).toStrictEqual(app);
@@ -26,7 +26,7 @@ export function describeAppContract(fx: StoreFixture): void {
       expect(await fx.store.apps.list()).toHaveLength(1);
     });
 
-    it('returns undefined from getApp for an unknown SDKAppID', async () => {
+    it('returns undefined from apps.get for an unknown SDKAppID', async () => {
       await fx.store.apps.create(testAppRecord(1400000001));
       expect(await fx.store.apps.get(1400000002)).toBeUndefined();
     });
@@ -79,7 +79,7 @@ export function describeAppContract(fx: StoreFixture): void {
       expect(await fx.store.apps.get(1400000001)).toStrictEqual(app);
     });
 
-    it('returns undefined from updateApp for an unknown SDKAppID and creates nothing', async () => {
+    it('returns undefined from apps.update for an unknown SDKAppID and creates nothing', async () => {
       expect(await fx.store.apps.update(1400000001, { name: 'Ghost' })).toBeUndefined();
       expect(await fx.store.apps.get(1400000001)).toBeUndefined();
       expect(await fx.store.apps.list()).toStrictEqual([]);
@@ -136,7 +136,7 @@ export function describeAppContract(fx: StoreFixture): void {
   });
 
   describe('stored apps are isolated from callers', () => {
-    it('ignores changes to the createApp argument after the call', async () => {
+    it('ignores changes to the apps.create argument after the call', async () => {
       const admins = ['alice'];
       const maxInstances = { Web: 1, Android: 1, IPhone: 1, IPad: 1, Windows: 1, Mac: 1, Linux: 1 };
       const limits: { maxAccounts?: number } = { maxAccounts: 5 };

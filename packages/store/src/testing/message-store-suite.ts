@@ -24,7 +24,7 @@ export function describeMessageContract(fx: StoreFixture): void {
     await fx.store.apps.create(testAppRecord(OTHER_APP));
   };
 
-  describe('appendMessages', () => {
+  describe('messages.append', () => {
     it('numbers each conversation 1, 2, 3, … in batch order; a C2C pair shares one sequence', async () => {
       await withApps();
       const out = await fx.store.messages.append(APP, [
@@ -129,7 +129,7 @@ export function describeMessageContract(fx: StoreFixture): void {
     });
   });
 
-  describe('syncInbox', () => {
+  describe('messages.syncInbox and inboxHead', () => {
     it('gives both participants their C2C messages in commit order, paged by cursor', async () => {
       await withApps();
       await fx.store.messages.append(APP, [testDraft('alice', 'bob', 'a1'), testDraft('carol', 'bob', 'c1'), testDraft('bob', 'alice', 'b1')]);
@@ -180,7 +180,7 @@ export function describeMessageContract(fx: StoreFixture): void {
     });
   });
 
-  describe('getHistory', () => {
+  describe('messages.getHistory', () => {
     const tenMessages = async (): Promise<void> => {
       await withApps();
       await fx.store.messages.append(APP, Array.from({ length: 10 }, (_, i) => testDraft(i % 2 ? 'bob' : 'alice', i % 2 ? 'alice' : 'bob', `m${i + 1}`)));
