@@ -8,15 +8,11 @@ import {
   type ConversationPatchEntry,
   type ConversationStore,
   type ConversationView,
-  type MessageRecord,
 } from '@parley/store';
 import type { SqliteConversationStates } from './sqlite-conversation-states.js';
-import { parseMessageRow } from './sqlite-message-codec.js';
+import { readMessageRow as message } from './sqlite-message-codec.js';
 import type { MessageStatements } from './sqlite-message-statements.js';
-import { parseRow } from './sqlite-errors.js';
 import type { SqliteRunner } from './sqlite-runner.js';
-
-const message = (r: unknown): MessageRecord => parseRow('messages', 'message', parseMessageRow(r));
 
 /** The {@link ConversationStore} of one SQLite connection. */
 export class SqliteConversationStore implements ConversationStore {

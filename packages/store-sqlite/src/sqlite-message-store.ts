@@ -3,16 +3,25 @@
  * committed batches cached), the per-user C2C inbox and roaming history. Conversation views and
  * per-user state are `SqliteConversationStore`.
  */
-import { groupNotFoundOutcome, c2cKey, groupKey, addressOf, type AppendOutcome, type HistoryPage, type HistoryRange, type InboxPage, type MessageDraft, type MessageRecord, type MessageStore } from '@parley/store';
-import { parseMessageRow } from './sqlite-message-codec.js';
+import {
+  addressOf,
+  c2cKey,
+  groupKey,
+  groupNotFoundOutcome,
+  type AppendOutcome,
+  type HistoryPage,
+  type HistoryRange,
+  type InboxPage,
+  type MessageDraft,
+  type MessageRecord,
+  type MessageStore,
+} from '@parley/store';
+import { readMessageRow as message } from './sqlite-message-codec.js';
 import type { MessageStatements } from './sqlite-message-statements.js';
 import type { CounterCache, BatchCounters } from './sqlite-counter-cache.js';
 import type { SqliteConversationStates } from './sqlite-conversation-states.js';
-import { parseRow } from './sqlite-errors.js';
 import { corruptRowError } from './sqlite-row-codec.js';
 import type { SqliteRunner } from './sqlite-runner.js';
-
-const message = (r: unknown): MessageRecord => parseRow('messages', 'message', parseMessageRow(r));
 
 /**
  * The record of a draft just stored, as a read would return it. The elements go through the same
