@@ -4,7 +4,7 @@
  * the group service, which calls {@link GroupDirectory.invalidate}.
  */
 import type { WireMemberRole } from '@parley/protocol';
-import type { GroupMemberStore, GroupStore, GroupView } from '@parley/store';
+import type { GroupMemberStore, GroupStore, GroupView, Store } from '@parley/store';
 
 /** Page size when loading a member list. */
 const LOAD_PAGE = 5000;
@@ -17,7 +17,8 @@ export class GroupDirectory {
   /** Bumped on every change, so a load that raced a change is not cached. */
   readonly #versions = new Map<string, number>();
 
-  constructor(store: { readonly groups: GroupStore; readonly groupMembers: GroupMemberStore }) {
+  /** Reads groups and members through the two parts of `store` it needs. */
+  constructor(store: Pick<Store, 'groups' | 'groupMembers'>) {
     this.#groups = store.groups;
     this.#memberStore = store.groupMembers;
   }
