@@ -8,8 +8,8 @@ const src = (pkg: string, file = 'index.ts') =>
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@parley\/server\/testing$/, replacement: src('server', 'testing/index.ts') },
-      { find: /^@parley\/(protocol|usersig|server|store-sqlite|sdk|cli)$/, replacement: src('$1') },
+      { find: /^@parley\/store\/testing$/, replacement: src('store', 'testing/index.ts') },
+      { find: /^@parley\/(protocol|usersig|store|server|store-sqlite|sdk|cli)$/, replacement: src('$1') },
     ],
   },
   test: {

@@ -8,8 +8,9 @@
  *   protocol      imports nothing
  *   sdk           @parley/protocol only (no Node built-ins, no packages)
  *   usersig       node:crypto, node:zlib, node:buffer only
- *   server        @parley/protocol, @parley/usersig, node:*, ws, fastify, prom-client, pino
- *   store-sqlite  @parley/protocol, better-sqlite3, node:*, and `import type` from @parley/server
+ *   store         @parley/protocol only (the Store contract; its `src/testing/**` suite also vitest)
+ *   server        @parley/protocol, @parley/store, @parley/usersig, node:*, ws, fastify, prom-client, pino
+ *   store-sqlite  @parley/protocol, @parley/store, better-sqlite3, node:* (never @parley/server)
  *   cli           anything
  *
  * Test code (`*.test.ts`, `src/testing/**`, `test-support/**`) may also import vitest, fast-check,
@@ -58,29 +59,36 @@ export const RULES = {
     typeOnly: [],
     testAllow: ['tls-sig-api-v2'],
   },
-  server: {
-    rule: 'server depends on protocol, usersig, Node built-ins, ws, fastify, prom-client and pino only',
-    allow: ['@parley/protocol', '@parley/usersig', 'node:*', 'ws', 'fastify', 'prom-client', 'pino'],
+  store: {
+    rule: 'store (the Store contract) depends only on @parley/protocol',
+    allow: ['@parley/protocol'],
     typeOnly: [],
-    testAllow: ['@parley/sdk'],
+    testAllow: [],
+  },
+  server: {
+    rule: 'server depends on protocol, store, usersig, Node built-ins, ws, fastify, prom-client and pino only',
+    allow: ['@parley/protocol', '@parley/store', '@parley/usersig', 'node:*', 'ws', 'fastify', 'prom-client', 'pino'],
+    typeOnly: [],
+    // Tests run the server on the real store: SQLite `:memory:` (there is no in-memory Store).
+    testAllow: ['@parley/sdk', '@parley/store/testing', '@parley/store-sqlite'],
   },
   'store-sqlite': {
-    rule: 'store-sqlite uses protocol, better-sqlite3, Node built-ins, and only types from server',
-    allow: ['@parley/protocol', 'better-sqlite3', 'node:*'],
-    typeOnly: ['@parley/server'],
-    testAllow: ['@parley/server/testing'],
+    rule: 'store-sqlite uses protocol, store, better-sqlite3 and Node built-ins only',
+    allow: ['@parley/protocol', '@parley/store', 'better-sqlite3', 'node:*'],
+    typeOnly: [],
+    testAllow: ['@parley/store/testing'],
   },
   'store-postgres': {
-    rule: 'store-postgres uses protocol, pg, Node built-ins, and only types from server',
-    allow: ['@parley/protocol', 'pg', 'node:*'],
-    typeOnly: ['@parley/server'],
-    testAllow: ['@parley/server/testing'],
+    rule: 'store-postgres uses protocol, store, pg and Node built-ins only',
+    allow: ['@parley/protocol', '@parley/store', 'pg', 'node:*'],
+    typeOnly: [],
+    testAllow: ['@parley/store/testing'],
   },
   'broker-redis': {
-    rule: 'broker-redis uses protocol, ioredis, Node built-ins, and only types from server',
-    allow: ['@parley/protocol', 'ioredis', 'node:*'],
+    rule: 'broker-redis uses protocol, store, ioredis, Node built-ins, and only types from server',
+    allow: ['@parley/protocol', '@parley/store', 'ioredis', 'node:*'],
     typeOnly: ['@parley/server'],
-    testAllow: ['@parley/server/testing'],
+    testAllow: ['@parley/store/testing'],
   },
   cli: {
     rule: 'cli may import everything',
@@ -283,7 +291,7 @@ export function packageOf(spec) {
 function matches(pattern, spec) {
   if (pattern === '*') return true;
   if (pattern === 'node:*') return spec.startsWith('node:');
-  // `@parley/server` allows only the package root, `@parley/server/testing` that exact subpath;
+  // `@parley/store` allows only the package root, `@parley/store/testing` that exact subpath;
   // a bare package allows its subpaths (`fastify/types`).
   if (pattern.startsWith('@parley/')) return spec === pattern;
   return spec === pattern || spec.startsWith(`${pattern}/`);

@@ -84,18 +84,22 @@ describe('checkDeps on a tree with violations', () => {
     write('packages/sdk/package.json', manifest('sdk', { '@parley/protocol': '0.1.0' }));
     write('packages/sdk/src/socket.ts', "import { parseClientFrame } from '@parley/protocol';\nimport WebSocket from 'ws';\nimport { EventEmitter } from 'events';\n");
     write('packages/sdk/src/socket.test.ts', "import WebSocket from 'ws';\nimport { createServer } from 'node:http';\n");
-    write('packages/store-sqlite/package.json', manifest('store-sqlite', { '@parley/server': '0.1.0', 'better-sqlite3': '12' }));
+    write('packages/store/package.json', manifest('store', { '@parley/protocol': '0.1.0' }));
+    write('packages/store/src/store.ts', "import type { ParleyError } from '@parley/protocol';\nimport type { ParleyServer } from '@parley/server';\nimport { readFileSync } from 'node:fs';\n");
+    write('packages/store/src/testing/run-store-suite.ts', "import { describe } from 'vitest';\nimport type { Store } from '../store.js';\n");
+    write('packages/store-sqlite/package.json', manifest('store-sqlite', { '@parley/store': '0.1.0', 'better-sqlite3': '12' }));
     write(
       'packages/store-sqlite/src/sqlite-store.ts',
-      "import type { Store } from '@parley/server';\nimport { MemoryStore } from '@parley/server';\nimport { ERRORS } from '@parley/protocol';\nimport Database from 'better-sqlite3';\n",
+      "import type { Store } from '@parley/server';\nimport type { AppStore } from '@parley/store';\nimport { ERRORS } from '@parley/protocol';\nimport Database from 'better-sqlite3';\n",
     );
-    write('packages/store-sqlite/src/sqlite-store.test.ts', "import { runStoreSuite } from '@parley/server/testing';\nimport { Database } from 'better-sqlite3';\n");
+    write('packages/store-sqlite/src/sqlite-store.test.ts', "import { runStoreSuite } from '@parley/store/testing';\nimport { Database } from 'better-sqlite3';\n");
     write('packages/usersig/package.json', manifest('usersig'));
     write('packages/usersig/src/sig.ts', "import { createHmac } from 'node:crypto';\nimport { TextDecoder } from 'node:util';\n");
     write('packages/usersig/src/sig.test.ts', "import { genUserSig } from 'tls-sig-api-v2';\nimport { readFileSync } from 'node:fs';\n");
     write('packages/server/package.json', manifest('server', { '@parley/protocol': '0.1.0' }, { '@parley/sdk': '0.1.0' }));
     write('packages/server/src/index.ts', "export * from '@parley/store-sqlite';\nimport { x } from '../../protocol/src/frames.js';\nconst m = await import('fastify');\n");
     write('packages/server/src/e2e.test.ts', "import { create } from '@parley/sdk';\n");
+    write('packages/server/test-support/test-server.ts', "import { openSqliteStore } from '@parley/store-sqlite';\n");
     write('packages/cli/package.json', manifest('cli'));
     write('packages/cli/src/bin.ts', "import { Command } from 'commander';\nimport { serve } from '@parley/server';\n");
     write('packages/newthing/src/a.ts', 'export const a = 1;\n');
@@ -112,10 +116,13 @@ describe('checkDeps on a tree with violations', () => {
       'packages/protocol/src/validate.ts:1: protocol may not import @parley/sdk (protocol has zero dependencies)',
       'packages/sdk/src/socket.ts:2: sdk may not import ws (sdk depends only on @parley/protocol and uses no Node built-ins)',
       'packages/sdk/src/socket.ts:3: sdk may not import events (Node built-ins are imported with the node: prefix)',
-      'packages/server/src/index.ts:1: server may not import @parley/store-sqlite (server depends on protocol, usersig, Node built-ins, ws, fastify, prom-client and pino only)',
+      'packages/server/src/index.ts:1: server may not import @parley/store-sqlite (server depends on protocol, store, usersig, Node built-ins, ws, fastify, prom-client and pino only)',
       'packages/server/src/index.ts:2: server may not import ../../protocol/src/frames.js (relative imports stay inside the package; import other packages by name)',
-      'packages/store-sqlite/src/sqlite-store.ts:2: store-sqlite may not import @parley/server (store-sqlite uses protocol, better-sqlite3, Node built-ins, and only types from server; only `import type` is allowed)',
+      'packages/server/test-support/test-server.ts:1: server may not import @parley/store-sqlite (@parley/store-sqlite is not declared in packages/server/package.json dependencies or devDependencies)',
+      'packages/store-sqlite/src/sqlite-store.ts:1: store-sqlite may not import @parley/server (store-sqlite uses protocol, store, better-sqlite3 and Node built-ins only)',
       'packages/store-sqlite/src/sqlite-store.ts:3: store-sqlite may not import @parley/protocol (@parley/protocol is not declared in packages/store-sqlite/package.json dependencies)',
+      'packages/store/src/store.ts:2: store may not import @parley/server (store (the Store contract) depends only on @parley/protocol)',
+      'packages/store/src/store.ts:3: store may not import node:fs (store (the Store contract) depends only on @parley/protocol)',
       'packages/usersig/src/sig.ts:2: usersig may not import node:util (usersig uses only node:crypto, node:zlib and node:buffer)',
     ]);
   });
@@ -135,8 +142,10 @@ describe('checkDeps on a tree with violations', () => {
     write('packages/protocol/src/validate.ts', 'export const x = 1;\n');
     write('packages/sdk/src/socket.ts', "import { parseClientFrame } from '@parley/protocol';\n");
     write('packages/server/src/index.ts', "const m = await import('fastify');\nimport { helper } from './util/helper.js';\n");
-    write('packages/store-sqlite/package.json', JSON.stringify({ dependencies: { '@parley/server': '0.1.0', '@parley/protocol': '0.1.0' } }));
-    write('packages/store-sqlite/src/sqlite-store.ts', "import type { Store } from '@parley/server';\nimport { ERRORS } from '@parley/protocol';\n");
+    write('packages/store-sqlite/package.json', JSON.stringify({ dependencies: { '@parley/store': '0.1.0', '@parley/protocol': '0.1.0' } }));
+    write('packages/store-sqlite/src/sqlite-store.ts', "import type { Store } from '@parley/store';\nimport { ERRORS } from '@parley/protocol';\n");
+    write('packages/store/src/store.ts', "import type { ParleyError } from '@parley/protocol';\n");
+    write('packages/server/package.json', JSON.stringify({ dependencies: { '@parley/protocol': '0.1.0' }, devDependencies: { '@parley/sdk': '0.1.0', '@parley/store-sqlite': '0.1.0' } }));
     expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check-deps.mjs'), root], { encoding: 'utf8' });
     expect(run.status).toBe(0);

@@ -305,7 +305,7 @@ describe('V2TIM simple messaging', () => {
     // The name is a valid group type: the second argument still decides the type.
     const created = await a.manager.createGroup('Work', TYPES.GRP_MEETING, 'hall');
     expect(created).toEqual({ code: 0, desc: 'ok', data: 'hall' });
-    expect(await ts.store.getGroup(ts.app.sdkAppID, 'hall')).toMatchObject({ name: 'Work', type: TYPES.GRP_MEETING });
+    expect(await ts.store.groups.get(ts.app.sdkAppID, 'hall')).toMatchObject({ name: 'Work', type: TYPES.GRP_MEETING });
     expect((await b.manager.joinGroup('hall', '')).code).toBe(0);
     expect((await a.manager.sendGroupTextMessage('hall', 'hi hall', 0)).data).toMatchObject({ groupID: 'hall', textElem: { text: 'hi hall' } });
     expect((await a.manager.sendGroupCustomMessage('hall', 'poke', 0)).data).toMatchObject({ groupID: 'hall', customElem: { data: 'poke' } });

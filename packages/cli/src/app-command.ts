@@ -1,7 +1,8 @@
 /** `parley app create|list|show`: manage applications in the data directory's store. */
 import type { Command } from 'commander';
 import { genUserSig } from '@parley/usersig';
-import { DEFAULT_ADMIN, newAppRecord, type AppRecord, type Store } from '@parley/server';
+import { DEFAULT_ADMIN, newAppRecord } from '@parley/server';
+import type { AppRecord, Store } from '@parley/store';
 import { parseSdkAppID, parseSecretKey } from './cli-args.js';
 import { dataDir, openDataStore } from './data-dir.js';
 
@@ -46,14 +47,14 @@ export function registerAppCommand(program: Command): void {
     .option('--name <name>', 'display name')
     .action(async (opts: { data?: string; appId?: number; appKey?: string; name?: string }) => {
       await withStore(opts.data, async (store) => {
-        if (opts.appId !== undefined && (await store.getApp(opts.appId))) {
+        if (opts.appId !== undefined && (await store.apps.get(opts.appId))) {
           program.error(`app ${opts.appId} already exists`, { exitCode: 1 });
         }
         const record = newAppRecord(
           { ...(opts.appId !== undefined ? { sdkAppID: opts.appId } : {}), ...(opts.appKey ? { secretKey: opts.appKey } : {}), ...(opts.name ? { name: opts.name } : {}) },
           Date.now(),
         );
-        await store.createApp(record);
+        await store.apps.create(record);
         process.stdout.write(`Created application\n${describeApp(record)}\n`);
       });
     });
@@ -63,7 +64,7 @@ export function registerAppCommand(program: Command): void {
     .option('--data <dir>', 'data directory (env PARLEY_DATA)')
     .action(async (opts: { data?: string }) => {
       await withStore(opts.data, async (store) => {
-        const apps = await store.listApps();
+        const apps = await store.apps.list();
         if (apps.length === 0) process.stdout.write('no applications (run `parley serve` or `parley app create`)\n');
         for (const a of apps) process.stdout.write(`${a.sdkAppID}\t${a.status}\t${a.loginSettings.policy}\t${a.name}\n`);
       });
@@ -75,7 +76,7 @@ export function registerAppCommand(program: Command): void {
     .option('--data <dir>', 'data directory (env PARLEY_DATA)')
     .action(async (id: number, opts: { data?: string }) => {
       await withStore(opts.data, async (store) => {
-        const found = await store.getApp(id);
+        const found = await store.apps.get(id);
         if (!found) program.error(`app ${id} not found`, { exitCode: 1 });
         else process.stdout.write(`${describeApp(found)}\n`);
       });

@@ -1,6 +1,6 @@
 /** Where `parley` keeps its data, and opening the embedded store there. */
 import { join, resolve } from 'node:path';
-import type { Store } from '@parley/server';
+import type { Store } from '@parley/store';
 import { openSqliteStore } from '@parley/store-sqlite';
 
 /** Default data directory, relative to the working directory. Override with `--data` or `PARLEY_DATA`. */

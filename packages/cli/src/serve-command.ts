@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { genUserSig } from '@parley/usersig';
-import { createParleyServer, DEFAULT_GATEWAY_OPTIONS, newAppRecord, type AppRecord, type ClientAssets, type GatewayOptions, type Store } from '@parley/server';
+import { createParleyServer, DEFAULT_GATEWAY_OPTIONS, newAppRecord, type ClientAssets, type GatewayOptions } from '@parley/server';
+import type { AppRecord, Store } from '@parley/store';
 import { intInRange, parsePort, parseSdkAppID, parseSecretKey } from './cli-args.js';
 import { dataDir, openDataStore } from './data-dir.js';
 import { DataDirBusyError, lockDataDir, type DataDirLock } from './data-dir-lock.js';
@@ -46,23 +47,23 @@ export function serveGatewayOptions(opts: ServeOptions): Partial<GatewayOptions>
  */
 export async function ensureServeApp(store: Store, appId: number | undefined, appKey: string | undefined, now: number): Promise<{ app: AppRecord; created: boolean }> {
   if (appId !== undefined) {
-    const existing = await store.getApp(appId);
+    const existing = await store.apps.get(appId);
     if (!existing) {
       const app = newAppRecord({ sdkAppID: appId, ...(appKey ? { secretKey: appKey } : {}) }, now);
-      await store.createApp(app);
+      await store.apps.create(app);
       return { app, created: true };
     }
     if (appKey && existing.secretKey !== appKey) {
-      const updated = await store.updateApp(appId, { secretKey: appKey });
+      const updated = await store.apps.update(appId, { secretKey: appKey });
       return { app: updated ?? existing, created: false };
     }
     return { app: existing, created: false };
   }
   if (appKey) throw new Error('--app-key needs --app-id');
-  const apps = await store.listApps();
+  const apps = await store.apps.list();
   if (apps[0]) return { app: apps[0], created: false };
   const app = newAppRecord({}, now);
-  await store.createApp(app);
+  await store.apps.create(app);
   return { app, created: true };
 }
 

@@ -1,38 +1,8 @@
 /**
- * `@parley/server`: the Parley chat server.
+ * `@parley/server`: the Parley chat server. It persists through the `Store` contract of
+ * `@parley/store`; import the store types and helpers from there.
  * @packageDocumentation
  */
-export type {
-  Store,
-  AppRecord,
-  AppPatch,
-  AppStatus,
-  AppLimits,
-  LoginSettings,
-  AccountRecord,
-  AccountInput,
-  SigInvalidation,
-  DailyStats,
-  MessageStore,
-  MessageDraft,
-  MessageRecord,
-  AppendOutcome,
-  InboxPage,
-  HistoryRange,
-  HistoryPage,
-  ConversationState,
-  ConversationView,
-  ConversationPatch,
-  GroupStore,
-  GroupRecord,
-  GroupView,
-  GroupPatch,
-  GroupMemberRecord,
-  AddMemberResult,
-  GroupApplication,
-  JoinedGroup,
-} from './store/index.js';
-export { MemoryStore, isUtcDay } from './store/index.js';
 export { createParleyServer, DEFAULT_SESSION_OPTIONS } from './http/parley-server.js';
 export type { ParleyServer, ParleyServerOptions } from './http/parley-server.js';
 export { DEFAULT_GATEWAY_OPTIONS } from './gateway/gateway-options.js';

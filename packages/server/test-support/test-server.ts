@@ -1,12 +1,12 @@
 /**
- * Starts a real Parley server on 127.0.0.1:0 over a MemoryStore with one app, for tests.
- * Dispose with `await using` or `close()`.
+ * Starts a real Parley server on 127.0.0.1:0 over an in-memory SQLite store (`:memory:`) with one
+ * app, for tests. Dispose with `await using` or `close()`.
  */
 import { genUserSig } from '@parley/usersig';
 import { createParleyServer, type ParleyServer, type ParleyServerOptions } from '../src/http/parley-server.js';
 import { newAppRecord } from '../src/apps/app-defaults.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import type { AppRecord, Store } from '../src/store/store.js';
+import type { AppRecord, Store } from '@parley/store';
+import { openSqliteStore } from '@parley/store-sqlite';
 
 export interface TestServer extends AsyncDisposable {
   readonly server: ParleyServer;
@@ -24,9 +24,9 @@ export interface TestServer extends AsyncDisposable {
 }
 
 export async function startTestServer(options: Partial<ParleyServerOptions> & { app?: Partial<AppRecord> } = {}): Promise<TestServer> {
-  const store = options.store ?? new MemoryStore();
+  const store = options.store ?? (await openSqliteStore({ path: ':memory:' }));
   const app: AppRecord = { ...newAppRecord({}, Date.now()), ...options.app };
-  await store.createApp(app);
+  await store.apps.create(app);
   const server = createParleyServer({ processMetrics: false, ...options, store, port: 0 });
   const addr = await server.listen();
   const sig = (userID: string, expireSeconds = 86_400, now = Date.now()) =>

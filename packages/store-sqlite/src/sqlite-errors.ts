@@ -1,12 +1,7 @@
 /** Errors of the SQLite store: every driver error becomes a 70500 `ParleyError` with the cause kept. */
-import { ERRORS, ParleyError, type Parsed } from '@parley/protocol';
+import { ParleyError, type Parsed } from '@parley/protocol';
+import { storeError } from '@parley/store';
 import { corruptRowError } from './sqlite-row-codec.js';
-
-/** A 70500 error with `detail` (and the driver's error as `cause`). */
-export function storeError(detail: string, cause?: unknown): ParleyError {
-  const def = ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR;
-  return new ParleyError(def.code, `${def.message}: ${detail}`, {}, cause === undefined ? undefined : { cause });
-}
 
 /** The parsed row, or a 70500 naming the table and key of a corrupt one. */
 export function parseRow<T>(table: string, key: string, parsed: Parsed<T>): T {
@@ -21,6 +16,6 @@ export function wrapSqliteErrors<T>(context: string, work: () => T): T {
   } catch (error) {
     if (ParleyError.is(error)) throw error;
     const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? `${error.code}: ` : '';
-    throw storeError(`${context}: ${code}${error instanceof Error ? error.message : String(error)}`, error);
+    throw storeError(`${context}: ${code}${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

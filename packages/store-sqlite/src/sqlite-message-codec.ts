@@ -3,7 +3,8 @@
  * trusted: every column is checked and a bad one is named.
  */
 import { GROUP_TYPES, MEMBER_ROLES, invalid, isRecord, isUint, valid, type Parsed, type WireElement, type WireGroupType, type WireMemberRole } from '@parley/protocol';
-import type { ConversationState, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/server';
+import type { ConversationState, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/store';
+import { parseRow } from './sqlite-errors.js';
 import { parseJsonColumn, parseStringArray } from './sqlite-row-codec.js';
 
 function parseElementArray(value: unknown, path: string): Parsed<WireElement[]> {
@@ -51,6 +52,11 @@ export function parseMessageRow(row: unknown): Parsed<MessageRecord> {
     atUserList: atUserList.value,
     receiverList: receiverList.value,
   });
+}
+
+/** A message row as a record; a corrupt row throws 70500 naming the `messages` table. */
+export function readMessageRow(row: unknown): MessageRecord {
+  return parseRow('messages', 'message', parseMessageRow(row));
 }
 
 /** Parses a `conversation_states` row. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import { expectParleyRejection, testAppRecord } from '@parley/server/testing';
+import { expectParleyRejection, testAppRecord } from '@parley/store/testing';
 import { SQLITE_MIGRATIONS, migrateSqliteDatabase, readSqliteSchemaVersion, type SqliteMigration } from './sqlite-migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -156,11 +156,11 @@ describe('opening a SqliteStore runs the migrations', () => {
   it('migrates a new file once and leaves it alone on reopen', async () => {
     const path = newDbPath();
     const first = await openSqliteStore({ path });
-    await first.createApp(testAppRecord(1));
+    await first.apps.create(testAppRecord(1));
     await first.close();
     const before = recorded(rawDb(path));
     const second = await openSqliteStore({ path });
-    expect(await second.getApp(1)).toStrictEqual(testAppRecord(1));
+    expect(await second.apps.get(1)).toStrictEqual(testAppRecord(1));
     await second.close();
     expect(before).toHaveLength(LATEST);
     expect(recorded(rawDb(path))).toStrictEqual(before);
@@ -169,7 +169,7 @@ describe('opening a SqliteStore runs the migrations', () => {
   it('refuses to open a file written by a newer schema, with a clear error, and leaves it untouched', async () => {
     const path = newDbPath();
     const store = await openSqliteStore({ path });
-    await store.createApp(testAppRecord(1));
+    await store.apps.create(testAppRecord(1));
     await store.close();
     const db = rawDb(path);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 1, 'from-the-future', T);

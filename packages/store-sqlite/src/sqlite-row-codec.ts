@@ -4,10 +4,9 @@
  * becomes an error naming the table, the key and the offending column.
  */
 import {
-  ERRORS,
   LOGIN_POLICIES,
   PLATFORMS,
-  ParleyError,
+  type ParleyError,
   invalid,
   isRecord,
   isUint,
@@ -16,7 +15,7 @@ import {
   type Parsed,
   type Platform,
 } from '@parley/protocol';
-import type { AccountRecord, AppLimits, AppRecord, AppStatus, DailyStats, LoginSettings, SigInvalidation } from '@parley/server';
+import { storeError, type AccountRecord, type AppLimits, type AppRecord, type AppStatus, type DailyStats, type LoginSettings, type SigInvalidation } from '@parley/store';
 
 const APP_STATUSES: readonly AppStatus[] = ['active', 'suspended'];
 
@@ -30,11 +29,7 @@ function isLoginPolicy(value: unknown): value is LoginPolicy {
 
 /** The error for a row that does not parse: 70500 naming table, key and reason. */
 export function corruptRowError(table: string, key: string, reason: string): ParleyError {
-  return new ParleyError(
-    ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR.code,
-    `${ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR.message}: corrupt row in SQLite table ${table} (${key}): ${reason}`,
-    { table, key },
-  );
+  return storeError(`corrupt row in SQLite table ${table} (${key}): ${reason}`, { data: { table, key } });
 }
 
 /** Parses a row of `apps`. */

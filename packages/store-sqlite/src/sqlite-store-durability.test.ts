@@ -42,14 +42,14 @@ function isBuilt(pkg: string): boolean {
 const CHILD = `
 const { openSqliteStore } = await import(process.env.PARLEY_STORE_MODULE);
 const store = await openSqliteStore({ path: process.env.PARLEY_DB });
-await store.createApp({
+await store.apps.create({
   sdkAppID: ${APP}, secretKey: 'k', name: 'durability', admins: ['administrator'], status: 'active',
   loginSettings: { policy: 'dual', maxInstances: { Web: 1, Android: 1, IPhone: 1, IPad: 1, Windows: 1, Mac: 1, Linux: 1 } },
   limits: {}, createdAt: 0,
 });
 for (let batch = 0; batch < 100000; batch++) {
   const ids = Array.from({ length: ${BATCH} }, (_, i) => 'b' + batch + '_' + i);
-  await store.ensureAccounts(${APP}, ids, batch);
+  await store.accounts.ensure(${APP}, ids, batch);
   process.stdout.write('ack ' + batch + '\\n');
   if (batch === ${KILL_AFTER}) process.stdout.write('ok\\n');
 }
@@ -109,7 +109,7 @@ describe('SqliteStore durability', () => {
       // Batches after the last ack may or may not have committed, but never in part.
       for (let batch = 0; batch <= lastAcked + 10; batch++) {
         const ids = Array.from({ length: BATCH }, (_, i) => `b${batch}_${i}`);
-        const found = await store.getAccounts(APP, ids);
+        const found = await store.accounts.get(APP, ids);
         if (batch <= lastAcked) expect(found, `batch ${batch} was acknowledged`).toHaveLength(BATCH);
         else expect([0, BATCH], `batch ${batch} must be all or nothing`).toContain(found.length);
         if (found.length === BATCH) {
@@ -117,7 +117,7 @@ describe('SqliteStore durability', () => {
           expect(found.every((account) => account.createdAt === batch)).toBe(true);
         }
       }
-      expect(await store.countAccounts(APP)).toBe(presentBatches * BATCH);
+      expect(await store.accounts.count(APP)).toBe(presentBatches * BATCH);
     } finally {
       await store.close();
     }

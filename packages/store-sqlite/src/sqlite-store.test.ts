@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/protocol';
-import { expectParleyRejection, runStoreSuite, testAppRecord } from '@parley/server/testing';
+import { expectParleyRejection, runStoreSuite, testAppRecord } from '@parley/store/testing';
 import { openSqliteStore } from './sqlite-store.js';
 
 let dir = '';
@@ -42,7 +42,7 @@ describe('SqliteStore on a file', () => {
   it('creates missing parent directories', async () => {
     const path = join(dir, 'nested', 'deeper', 'parley.db');
     const store = await openSqliteStore({ path });
-    await store.createApp(testAppRecord(1));
+    await store.apps.create(testAppRecord(1));
     await store.close();
     expect(existsSync(path)).toBe(true);
   });
@@ -50,7 +50,7 @@ describe('SqliteStore on a file', () => {
   it('runs in WAL mode', async () => {
     const path = newDbPath();
     const store = await openSqliteStore({ path });
-    await store.createApp(testAppRecord(1));
+    await store.apps.create(testAppRecord(1));
     expect(existsSync(`${path}-wal`)).toBe(true);
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -65,18 +65,18 @@ describe('SqliteStore on a file', () => {
   it('waits busyTimeoutMs for another connection\'s write lock, then fails with SQLITE_BUSY (70500)', async () => {
     const path = newDbPath();
     const store = await openSqliteStore({ path, busyTimeoutMs: 200 });
-    await store.createApp(testAppRecord(1));
+    await store.apps.create(testAppRecord(1));
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
     try {
       const started = performance.now();
-      await expectParleyRejection(store.ensureAccounts(1, ['alice'], 0), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /SQLITE_BUSY/);
+      await expectParleyRejection(store.accounts.ensure(1, ['alice'], 0), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, /SQLITE_BUSY/);
       expect(performance.now() - started).toBeGreaterThanOrEqual(190);
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(await store.ensureAccounts(1, ['alice'], 0)).toStrictEqual(['alice']);
+    expect(await store.accounts.ensure(1, ['alice'], 0)).toStrictEqual(['alice']);
     await store.close();
   });
 
@@ -84,28 +84,48 @@ describe('SqliteStore on a file', () => {
     const path = newDbPath();
     const first = await openSqliteStore({ path });
     const second = await openSqliteStore({ path });
-    await first.createApp(testAppRecord(1));
-    expect(await second.ensureAccounts(1, ['alice', 'bob'], 0)).toStrictEqual(['alice', 'bob']);
-    expect(await first.ensureAccounts(1, ['bob', 'carol'], 0)).toStrictEqual(['carol']);
+    await first.apps.create(testAppRecord(1));
+    expect(await second.accounts.ensure(1, ['alice', 'bob'], 0)).toStrictEqual(['alice', 'bob']);
+    expect(await first.accounts.ensure(1, ['bob', 'carol'], 0)).toStrictEqual(['carol']);
     await first.close();
     await second.close();
+  });
+});
+
+describe('SqliteStore in memory', () => {
+  it('keeps stores independent of each other', async () => {
+    const a = await openSqliteStore({ path: ':memory:' });
+    const b = await openSqliteStore({ path: ':memory:' });
+    await a.apps.create(testAppRecord(1));
+    expect(await b.apps.list()).toStrictEqual([]);
+    await a.close();
+    await b.close();
+  });
+
+  it('hands out unfrozen private copies that callers may change freely', async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    await store.apps.create(testAppRecord(1));
+    const app = await store.apps.get(1);
+    expect(Object.isFrozen(app)).toBe(false);
+    expect(Object.isFrozen(app?.admins)).toBe(false);
+    await store.close();
   });
 });
 
 describe('SqliteStore batches', () => {
   it('writes a batch in one transaction: an entry the driver refuses leaves none of the batch behind', async () => {
     const store = await openSqliteStore({ path: ':memory:' });
-    await store.createApp(testAppRecord(1));
+    await store.apps.create(testAppRecord(1));
     // A value SQLite cannot bind stands in for any failure part way through a batch.
     const unbindable = { userID: 'bad', nick: {} as unknown as string };
     await expectParleyRejection(
-      store.importAccounts(1, [{ userID: 'alice' }, { userID: 'bob' }, unbindable], 0),
+      store.accounts.import(1, [{ userID: 'alice' }, { userID: 'bob' }, unbindable], 0),
       ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR,
       /SQLite store operation failed/,
     );
-    expect(await store.countAccounts(1)).toBe(0);
-    await expectParleyRejection(store.ensureAccounts(1, ['alice', {} as unknown as string], 0), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR);
-    expect(await store.countAccounts(1)).toBe(0);
+    expect(await store.accounts.count(1)).toBe(0);
+    await expectParleyRejection(store.accounts.ensure(1, ['alice', {} as unknown as string], 0), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR);
+    expect(await store.accounts.count(1)).toBe(0);
     await store.close();
   });
 });
@@ -117,9 +137,9 @@ describe('SqliteStore with a corrupt row', () => {
   beforeAll(async () => {
     path = newDbPath();
     const store = await openSqliteStore({ path });
-    await store.createApp(testAppRecord(APP));
-    await store.createApp(testAppRecord(7));
-    await store.putSigInvalidation(APP, { userID: 'alice', beforeSec: 1, revokedSigs: ['s'] });
+    await store.apps.create(testAppRecord(APP));
+    await store.apps.create(testAppRecord(7));
+    await store.sigInvalidations.put(APP, { userID: 'alice', beforeSec: 1, revokedSigs: ['s'] });
     await store.close();
   });
 
@@ -137,11 +157,11 @@ describe('SqliteStore with a corrupt row', () => {
     source.close();
     tamper(copy, `UPDATE apps SET ${column} = ${value} WHERE sdk_app_id = ?`, APP);
     const store = await openSqliteStore({ path: copy });
-    await expectParleyRejection(store.getApp(APP), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
-    await expectParleyRejection(store.listApps(), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
-    await expectParleyRejection(store.updateApp(APP, { name: 'x' }), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
+    await expectParleyRejection(store.apps.get(APP), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
+    await expectParleyRejection(store.apps.list(), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
+    await expectParleyRejection(store.apps.update(APP, { name: 'x' }), ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR, message);
     // Healthy rows stay readable.
-    expect(await store.getApp(7)).toStrictEqual(testAppRecord(7));
+    expect(await store.apps.get(7)).toStrictEqual(testAppRecord(7));
     await store.close();
   });
 
@@ -153,7 +173,7 @@ describe('SqliteStore with a corrupt row', () => {
     tamper(copy, "UPDATE sig_invalidations SET revoked_sigs = '{}' WHERE app = ? AND user_id = 'alice'", APP);
     const store = await openSqliteStore({ path: copy });
     await expectParleyRejection(
-      store.listSigInvalidations(APP),
+      store.sigInvalidations.list(APP),
       ErrorCode.ERR_SVR_ACCOUNT_INTERNAL_ERROR,
       /table sig_invalidations \(app 1400000001, user_id "alice"\): revoked_sigs must be a JSON array/,
     );

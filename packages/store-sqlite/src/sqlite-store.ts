@@ -1,46 +1,48 @@
 /**
  * `SqliteStore`: the embedded default {@link Store}, one SQLite file in WAL mode through better-sqlite3.
- * better-sqlite3 is synchronous, so each method runs to completion before any other call starts:
- * concurrent calls are serialised without locks, and every write (a whole batch included) is one
- * transaction.
+ * It opens the connection, brings the schema up to date, prepares every statement once and
+ * assembles the sub-stores; each sub-store runs its own transactions through the shared
+ * {@link SqliteRunner}. better-sqlite3 is synchronous, so each call runs to completion before any
+ * other starts: concurrent calls are serialised without locks, and every write (a whole batch
+ * included) is one transaction.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ParleyError, type WireMemberRole } from '@parley/protocol';
-import type {
-  AccountInput,
-  AccountRecord,
-  AddMemberResult,
-  AppendOutcome,
-  AppPatch,
-  AppRecord,
-  ConversationPatch,
-  ConversationView,
-  DailyStats,
-  GroupApplication,
-  GroupMemberRecord,
-  GroupPatch,
-  GroupRecord,
-  GroupView,
-  HistoryPage,
-  HistoryRange,
-  InboxPage,
-  JoinedGroup,
-  MessageDraft,
-  SigInvalidation,
-  Store,
-} from '@parley/server';
+import {
+  storeClosedError,
+  storeError,
+  type AccountStore,
+  type AppStore,
+  type ConversationStore,
+  type GroupApplicationStore,
+  type GroupMemberStore,
+  type GroupStore,
+  type MessageStore,
+  type SigInvalidationStore,
+  type Store,
+  type UsageStore,
+} from '@parley/store';
+import { SqliteAccountStore } from './sqlite-account-store.js';
+import { SqliteAppStore } from './sqlite-app-store.js';
+import { SqliteConversationStates } from './sqlite-conversation-states.js';
+import { SqliteConversationStore } from './sqlite-conversation-store.js';
+import { CounterCache } from './sqlite-counter-cache.js';
+import { wrapSqliteErrors } from './sqlite-errors.js';
+import { SqliteGroupApplicationStore } from './sqlite-group-application-store.js';
+import { SqliteGroupMemberStore } from './sqlite-group-member-store.js';
+import { SqliteGroupRows } from './sqlite-group-rows.js';
 import { prepareGroupStatements } from './sqlite-group-statements.js';
-import { SqliteGroups } from './sqlite-groups.js';
+import { SqliteGroupStore } from './sqlite-group-store.js';
 import { prepareMessageStatements } from './sqlite-message-statements.js';
-import { SqliteMessaging } from './sqlite-messaging.js';
+import { SqliteMessageStore } from './sqlite-message-store.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
-import { storeError, wrapSqliteErrors } from './sqlite-errors.js';
-import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
-import { WalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
+import { SqliteRunner } from './sqlite-runner.js';
+import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
-import { SqliteTenants } from './sqlite-tenants.js';
+import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
+import { SqliteUsageStore } from './sqlite-usage-store.js';
+import { WalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
 
 /** Size the WAL file is truncated to when it restarts after a complete checkpoint (64 MiB). */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -64,18 +66,22 @@ export async function openSqliteStore(config: SqliteStoreConfig): Promise<Sqlite
  * {@link Store} on a SQLite database. Pragmas: `journal_mode=WAL` (file databases), `synchronous=NORMAL`
  * (a commit survives a process crash; a power loss may lose the last commits but never corrupts),
  * `foreign_keys=ON`, `busy_timeout` from the config. Prefer {@link openSqliteStore}, which also creates
- * the directory.
+ * the directory. A `:memory:` store keeps nothing across `close()`; tests and ephemeral servers use it.
  */
 export class SqliteStore implements Store {
+  readonly apps: AppStore;
+  readonly accounts: AccountStore;
+  readonly sigInvalidations: SigInvalidationStore;
+  readonly usage: UsageStore;
+  readonly messages: MessageStore;
+  readonly conversations: ConversationStore;
+  readonly groups: GroupStore;
+  readonly groupMembers: GroupMemberStore;
+  readonly groupApplications: GroupApplicationStore;
   readonly #db: Database.Database;
-  readonly #tenants: SqliteTenants;
-  readonly #messaging: SqliteMessaging;
-  readonly #groups: SqliteGroups;
-  /** Runs its argument inside a transaction; called with `.immediate` for every write. */
-  readonly #transaction: Database.Transaction<(work: () => void) => void>;
+  readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
   readonly #checkpointer: WalCheckpointer | undefined;
-  #closed = false;
 
   /** Opens the database synchronously; throws 70402 for bad options and 70500 when it cannot open or migrate. */
   constructor(config: SqliteStoreConfig) {
@@ -93,15 +99,29 @@ export class SqliteStore implements Store {
       // After a checkpoint caught up, the WAL file is cut back to this size when it restarts.
       db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
       wrapSqliteErrors(`cannot migrate the SQLite database ${path}`, () => migrateSqliteDatabase(db));
-      this.#tenants = new SqliteTenants(prepareSqliteStatements(db));
-      this.#messaging = new SqliteMessaging(prepareMessageStatements(db));
-      this.#groups = new SqliteGroups(prepareGroupStatements(db), this.#messaging);
+      const tenantSql = prepareSqliteStatements(db);
+      const messageSql = prepareMessageStatements(db);
+      const groupSql = prepareGroupStatements(db);
+      const run = new SqliteRunner(db, tenantSql.appExists);
+      // One cache of committed counters per connection: appends fill it, group changes forget from it.
+      const known = new CounterCache();
+      const states = new SqliteConversationStates(messageSql, known);
+      const groupRows = new SqliteGroupRows(groupSql, states);
+      this.apps = new SqliteAppStore(run, tenantSql);
+      this.accounts = new SqliteAccountStore(run, tenantSql);
+      this.sigInvalidations = new SqliteSigInvalidationStore(run, tenantSql);
+      this.usage = new SqliteUsageStore(run, tenantSql);
+      this.messages = new SqliteMessageStore(run, messageSql, known, states);
+      this.conversations = new SqliteConversationStore(run, messageSql, states);
+      this.groups = new SqliteGroupStore(run, groupSql, groupRows, states);
+      this.groupMembers = new SqliteGroupMemberStore(run, groupSql, groupRows, states);
+      this.groupApplications = new SqliteGroupApplicationStore(run, groupSql, groupRows);
+      this.#run = run;
     } catch (error) {
       db.close();
       throw error;
     }
     this.#db = db;
-    this.#transaction = db.transaction((work: () => void) => work());
     this.#checkpointer = path === IN_MEMORY_PATH ? undefined : WalCheckpointer.start(db, { path, busyTimeoutMs, intervalMs: checkpointIntervalMs });
   }
 
@@ -111,191 +131,19 @@ export class SqliteStore implements Store {
    * counts. An in-memory store has no WAL and resolves `{ log: 0, checkpointed: 0 }`.
    */
   async checkpoint(): Promise<CheckpointReport> {
-    if (this.#closed) throw ParleyError.of('PARLEY_SERVER_SHUTTING_DOWN', 'the store is closed');
+    if (this.#run.closed) throw storeClosedError();
     if (this.#checkpointer === undefined) return { log: 0, checkpointed: 0 };
     if (this.#checkpointer.failure !== undefined) {
-      const [row] = this.#read(() => this.#db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]);
+      const [row] = this.#run.read(() => this.#db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]);
       return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
     }
     return this.#checkpointer.checkpointNow();
   }
 
-  async createApp(app: AppRecord): Promise<void> {
-    this.#write(() => this.#tenants.createApp(app));
-  }
-
-  async getApp(sdkAppID: number): Promise<AppRecord | undefined> {
-    return this.#read(() => this.#tenants.getApp(sdkAppID));
-  }
-
-  async listApps(): Promise<AppRecord[]> {
-    return this.#read(() => this.#tenants.listApps());
-  }
-
-  async updateApp(sdkAppID: number, patch: AppPatch): Promise<AppRecord | undefined> {
-    return this.#write(() => this.#tenants.updateApp(sdkAppID, patch));
-  }
-
-  async importAccounts(sdkAppID: number, accounts: readonly AccountInput[], now: number): Promise<void> {
-    this.#write(() => this.#tenants.importAccounts(sdkAppID, accounts, now));
-  }
-
-  async ensureAccounts(sdkAppID: number, userIDs: readonly string[], now: number): Promise<string[]> {
-    return this.#write(() => this.#tenants.ensureAccounts(sdkAppID, userIDs, now));
-  }
-
-  async getAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<AccountRecord[]> {
-    return this.#read(() => this.#tenants.getAccounts(sdkAppID, userIDs));
-  }
-
-  async deleteAccounts(sdkAppID: number, userIDs: readonly string[]): Promise<string[]> {
-    return this.#write(() => this.#tenants.deleteAccounts(sdkAppID, userIDs));
-  }
-
-  async countAccounts(sdkAppID: number): Promise<number> {
-    return this.#read(() => this.#tenants.countAccounts(sdkAppID));
-  }
-
-  async putSigInvalidation(sdkAppID: number, invalidation: SigInvalidation): Promise<void> {
-    this.#write(() => this.#tenants.putSigInvalidation(sdkAppID, invalidation));
-  }
-
-  async listSigInvalidations(sdkAppID: number): Promise<SigInvalidation[]> {
-    return this.#read(() => this.#tenants.listSigInvalidations(sdkAppID));
-  }
-
-  async recordDailyActive(sdkAppID: number, day: string, userIDs: readonly string[]): Promise<void> {
-    this.#write(() => this.#tenants.recordDailyActive(sdkAppID, day, userIDs));
-  }
-
-  async recordPeakConnections(sdkAppID: number, day: string, connections: number): Promise<void> {
-    this.#write(() => this.#tenants.recordPeakConnections(sdkAppID, day, connections));
-  }
-
-  async getDailyStats(sdkAppID: number, fromDay: string, toDay: string): Promise<DailyStats[]> {
-    return this.#read(() => this.#tenants.getDailyStats(sdkAppID, fromDay, toDay));
-  }
-
-  async appendMessages(sdkAppID: number, drafts: readonly MessageDraft[]): Promise<AppendOutcome[]> {
-    const result = this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#messaging.append(sdkAppID, drafts);
-    });
-    result.committed();
-    return result.outcomes;
-  }
-
-  async syncInbox(sdkAppID: number, userID: string, cursor: number, count: number): Promise<InboxPage> {
-    return this.#read(() => this.#messaging.syncInbox(sdkAppID, userID, cursor, count));
-  }
-
-  async inboxHead(sdkAppID: number, userID: string): Promise<number> {
-    return this.#read(() => this.#messaging.inboxHead(sdkAppID, userID));
-  }
-
-  async getHistory(sdkAppID: number, userID: string, conversationID: string, range: HistoryRange): Promise<HistoryPage> {
-    return this.#read(() => this.#messaging.history(sdkAppID, userID, conversationID, range));
-  }
-
-  async getConversations(sdkAppID: number, userID: string, conversationIDs?: readonly string[]): Promise<ConversationView[]> {
-    // One read transaction, so that every view of the list sees the same moment.
-    return this.#snapshot(() => (!this.#tenants.hasApp(sdkAppID) ? [] : this.#messaging.conversations(sdkAppID, userID, conversationIDs)));
-  }
-
-  async updateConversations(sdkAppID: number, userID: string, patches: readonly { readonly conversationID: string; readonly patch: ConversationPatch }[]): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      this.#messaging.updateConversations(sdkAppID, userID, patches);
-    });
-  }
-
-  async deleteMessages(sdkAppID: number, userID: string, conversationID: string, seqs: readonly number[]): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      this.#messaging.deleteMessages(sdkAppID, userID, conversationID, seqs);
-    });
-  }
-
-  async createGroup(sdkAppID: number, group: GroupRecord, members: readonly GroupMemberRecord[]): Promise<GroupView> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.create(sdkAppID, group, members);
-    });
-  }
-
-  async getGroup(sdkAppID: number, groupID: string): Promise<GroupView | undefined> {
-    return this.#read(() => this.#groups.get(sdkAppID, groupID));
-  }
-
-  async updateGroup(sdkAppID: number, groupID: string, patch: GroupPatch): Promise<GroupView | undefined> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.update(sdkAppID, groupID, patch);
-    });
-  }
-
-  async deleteGroup(sdkAppID: number, groupID: string): Promise<string[] | undefined> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.delete(sdkAppID, groupID);
-    });
-  }
-
-  async addGroupMembers(sdkAppID: number, groupID: string, members: readonly GroupMemberRecord[], limit: number): Promise<AddMemberResult[]> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.addMembers(sdkAppID, groupID, members, limit);
-    });
-  }
-
-  async removeGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<string[]> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.removeMembers(sdkAppID, groupID, userIDs);
-    });
-  }
-
-  async setGroupMemberRole(sdkAppID: number, groupID: string, userID: string, role: WireMemberRole): Promise<boolean> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.setRole(sdkAppID, groupID, userID, role);
-    });
-  }
-
-  async getGroupMembers(sdkAppID: number, groupID: string, userIDs: readonly string[]): Promise<GroupMemberRecord[]> {
-    return this.#read(() => this.#groups.getMembers(sdkAppID, groupID, userIDs));
-  }
-
-  async listGroupMembers(sdkAppID: number, groupID: string, offset: number, count: number): Promise<GroupMemberRecord[]> {
-    return this.#read(() => this.#groups.listMembers(sdkAppID, groupID, offset, count));
-  }
-
-  async listJoinedGroups(sdkAppID: number, userID: string): Promise<JoinedGroup[]> {
-    return this.#read(() => this.#groups.listJoined(sdkAppID, userID));
-  }
-
-  async putGroupApplication(sdkAppID: number, groupID: string, application: GroupApplication): Promise<void> {
-    this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      this.#groups.putApplication(sdkAppID, groupID, application);
-    });
-  }
-
-  async listGroupApplications(sdkAppID: number, groupID: string): Promise<GroupApplication[]> {
-    return this.#read(() => this.#groups.listApplications(sdkAppID, groupID));
-  }
-
-  async deleteGroupApplication(sdkAppID: number, groupID: string, userID: string): Promise<boolean> {
-    return this.#write(() => {
-      this.#assertAppExists(sdkAppID);
-      return this.#groups.deleteApplication(sdkAppID, groupID, userID);
-    });
-  }
-
-  /** Runs `PRAGMA optimize` and closes the database; later calls reject with 88505, a second close resolves. */
+  /** Runs `PRAGMA optimize` and closes the database; later calls of any part reject with 88505, a second close resolves. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#run.closed) return;
+    this.#run.close();
     // The worker's connection goes first, so that closing the writer's (the last one) checkpoints
     // whatever is left and removes the WAL file.
     await this.#checkpointer?.stop();
@@ -304,41 +152,5 @@ export class SqliteStore implements Store {
     } finally {
       this.#db.close();
     }
-  }
-
-  /** Runs `work` on the open database, turning driver errors into 70500 ParleyErrors. */
-  #read<T>(work: () => T): T {
-    if (this.#closed) throw ParleyError.of('PARLEY_SERVER_SHUTTING_DOWN', 'the store is closed');
-    return wrapSqliteErrors('SQLite store operation failed', work);
-  }
-
-  /** Runs several reads in one deferred transaction: they all see the same committed state. */
-  #snapshot<T>(work: () => T): T {
-    return this.#read(() => {
-      let result!: T;
-      this.#transaction.deferred(() => {
-        result = work();
-      });
-      return result;
-    });
-  }
-
-  /**
-   * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front (waiting up to
-   * the busy timeout), so a read-then-write never fails half way because another process wrote in
-   * between. A throw rolls everything back.
-   */
-  #write<T>(work: () => T): T {
-    return this.#read(() => {
-      let result!: T;
-      this.#transaction.immediate(() => {
-        result = work();
-      });
-      return result;
-    });
-  }
-
-  #assertAppExists(sdkAppID: number): void {
-    this.#tenants.assertAppExists(sdkAppID);
   }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testAppRecord, testDraft } from '@parley/server/testing';
+import { testAppRecord, testDraft } from '@parley/store/testing';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -34,7 +34,7 @@ async function fileStore(checkpointIntervalMs?: number): Promise<{ store: Sqlite
   const path = join(dir, 'parley.db');
   const store = await openSqliteStore(checkpointIntervalMs === undefined ? { path } : { path, checkpointIntervalMs });
   open.push(store);
-  await store.createApp(testAppRecord(APP));
+  await store.apps.create(testAppRecord(APP));
   return { store, path };
 }
 
@@ -43,7 +43,7 @@ async function writeBatch(store: SqliteStore, round: number): Promise<void> {
   const drafts = Array.from({ length: 200 }, (_, i) =>
     testDraft(`u${2 * (i % 100)}`, `u${2 * (i % 100) + 1}`, `m${round}-${i}`, { elements: [{ type: 'TIMTextElem', content: { text: PAD } }] }),
   );
-  await store.appendMessages(APP, drafts);
+  await store.messages.append(APP, drafts);
 }
 
 const walSize = (path: string): number => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);

@@ -2,7 +2,7 @@
  * In-memory view of the apps and their per-app hot state (sig invalidations, known accounts), loaded
  * from the {@link Store} on first use so that a login touches no storage in the common case.
  */
-import type { AppPatch, AppRecord, SigInvalidation, Store } from '../store/store.js';
+import type { AppPatch, AppRecord, SigInvalidation, Store } from '@parley/store';
 import { SerialQueue } from './serial-queue.js';
 
 /** Per-app hot state. */
@@ -49,9 +49,9 @@ export class AppCache {
   }
 
   async #load(sdkAppID: number): Promise<AppState | undefined> {
-    const app = await this.#store.getApp(sdkAppID);
+    const app = await this.#store.apps.get(sdkAppID);
     if (!app) return undefined;
-    const invs = await this.#store.listSigInvalidations(sdkAppID);
+    const invs = await this.#store.sigInvalidations.list(sdkAppID);
     const state: AppState = { app, invalidations: new Map(invs.map((i) => [i.userID, i])), knownAccounts: new Set(), accountCount: -1, accountLimit: new SerialQueue() };
     this.#apps.set(sdkAppID, state);
     return state;
@@ -59,13 +59,13 @@ export class AppCache {
 
   /** Creates an app in the store and the cache. */
   async create(app: AppRecord): Promise<void> {
-    await this.#store.createApp(app);
+    await this.#store.apps.create(app);
     this.#apps.delete(app.sdkAppID);
   }
 
   /** Updates an app in the store, then the cache; returns the new record. */
   async update(sdkAppID: number, patch: AppPatch): Promise<AppRecord | undefined> {
-    const updated = await this.#store.updateApp(sdkAppID, patch);
+    const updated = await this.#store.apps.update(sdkAppID, patch);
     const state = this.#apps.get(sdkAppID);
     if (updated && state) state.app = updated;
     return updated;
@@ -73,7 +73,7 @@ export class AppCache {
 
   /** Records a sig invalidation in the store and the cache. */
   async putInvalidation(sdkAppID: number, inv: SigInvalidation): Promise<void> {
-    await this.#store.putSigInvalidation(sdkAppID, inv);
+    await this.#store.sigInvalidations.put(sdkAppID, inv);
     const state = await this.get(sdkAppID);
     state?.invalidations.set(inv.userID, inv);
   }

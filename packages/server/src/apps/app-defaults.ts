@@ -1,7 +1,7 @@
 /** Defaults and constructors for applications (tenants). */
 import { randomBytes, randomInt } from 'node:crypto';
 import { MAX_INSTANCES_LIMIT, PLATFORMS, type Platform } from '@parley/protocol';
-import type { AppRecord, LoginSettings } from '../store/store.js';
+import type { AppRecord, LoginSettings } from '@parley/store';
 
 /** Admin UserID every new app gets, as in Tencent's console. */
 export const DEFAULT_ADMIN = 'administrator';

@@ -1,7 +1,7 @@
 /**
  * Assembles one Parley server: a Fastify HTTP server (REST `/v4`, `/healthz`, `/metrics`) and the
  * WebSocket gateway on the same port, over a {@link Store}. The CLI is the only caller that picks a
- * concrete store; tests pass a `MemoryStore` or a SQLite store.
+ * concrete store; tests pass an in-memory SQLite store (`:memory:`).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS } from '@parley/protocol';
@@ -22,7 +22,7 @@ import type { RestHandler } from '../rest/rest-types.js';
 import { AccountBatcher } from '../sessions/account-batcher.js';
 import { SessionManager, type SessionOptions } from '../sessions/session-manager.js';
 import { SessionRegistry } from '../sessions/session-registry.js';
-import type { AppRecord, Store } from '../store/store.js';
+import type { AppRecord, Store } from '@parley/store';
 import { systemClock, type Clock } from '../time/clock.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
 import { registerClientAssets, type ClientAssets } from './client-assets.js';
@@ -94,7 +94,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const metrics = new ServerMetrics(options.processMetrics ?? true);
   const apps = new AppCache(store);
   const verifier = new SigVerifier();
-  const usage = new UsageTracker(store, clock);
+  const usage = new UsageTracker(store.usage, clock);
   const registry = new SessionRegistry();
   metrics.onCollectDau((gauge) => {
     gauge.reset();
@@ -108,7 +108,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     registry,
     usage,
     metrics,
-    accounts: new AccountBatcher(store, () => clock.now()),
+    accounts: new AccountBatcher(store.accounts, () => clock.now()),
     options: sessionOptions,
   });
 
@@ -159,7 +159,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     apps: {
       create: (app) => apps.create(app),
       get: async (id) => (await apps.get(id))?.app,
-      list: () => store.listApps(),
+      list: () => store.apps.list(),
     },
     async listen() {
       const host = options.host ?? '127.0.0.1';

@@ -3,14 +3,14 @@
  * the store for the rest (found ones are remembered).
  */
 import type { AppState } from '../apps/app-cache.js';
-import type { Store } from '../store/index.js';
+import type { AccountStore } from '@parley/store';
 
 /** Answers "does this account exist?" cheaply. */
 export class AccountDirectory {
-  readonly #store: Store;
+  readonly #accounts: AccountStore;
 
-  constructor(store: Store) {
-    this.#store = store;
+  constructor(accounts: AccountStore) {
+    this.#accounts = accounts;
   }
 
   /** The accounts among `userIDs` that exist. */
@@ -18,7 +18,7 @@ export class AccountDirectory {
     const found = new Set(userIDs.filter((id) => app.knownAccounts.has(id)));
     const unknown = [...new Set(userIDs.filter((id) => !found.has(id)))];
     if (unknown.length > 0) {
-      for (const account of await this.#store.getAccounts(app.app.sdkAppID, unknown)) {
+      for (const account of await this.#accounts.get(app.app.sdkAppID, unknown)) {
         found.add(account.userID);
         app.knownAccounts.add(account.userID);
       }

@@ -1,10 +1,10 @@
 /**
  * Group commit for messages: sends that arrive within one event-loop turn (or until 500 are waiting)
- * are written with ONE `appendMessages` call, i.e. one transaction and one fsync-worthy commit,
+ * are written with ONE `MessageStore.append` call, i.e. one transaction and one fsync-worthy commit,
  * instead of one each. Batches are written one after another, so acknowledgements and pushes leave
  * in commit order.
  */
-import type { AppendOutcome, MessageDraft, Store } from '../store/index.js';
+import type { AppendOutcome, MessageDraft, MessageStore } from '@parley/store';
 
 /** Largest batch written at once. @default 500 */
 export const DEFAULT_MAX_BATCH = 500;
@@ -18,7 +18,7 @@ interface Pending {
 
 /** Collects drafts and writes them in batches. */
 export class AppendBatcher {
-  readonly #store: Store;
+  readonly #messages: MessageStore;
   readonly #maxBatch: number;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -27,13 +27,13 @@ export class AppendBatcher {
   #idle: Promise<void> = Promise.resolve();
   #markIdle: () => void = () => undefined;
 
-  /** @param maxBatch - most drafts per `appendMessages` call. @default 500 */
-  constructor(store: Store, maxBatch = DEFAULT_MAX_BATCH) {
-    this.#store = store;
+  /** @param maxBatch - most drafts per `MessageStore.append` call. @default 500 */
+  constructor(messages: MessageStore, maxBatch = DEFAULT_MAX_BATCH) {
+    this.#messages = messages;
     this.#maxBatch = maxBatch;
   }
 
-  /** Number of `appendMessages` calls made so far (for tests and metrics). */
+  /** Number of `MessageStore.append` calls made so far (for tests and metrics). */
   get batches(): number {
     return this.#batches;
   }
@@ -82,11 +82,11 @@ export class AppendBatcher {
     for (const [sdkAppID, pending] of byApp) {
       this.#batches++;
       try {
-        const outcomes = await this.#store.appendMessages(sdkAppID, pending.map((p) => p.draft));
+        const outcomes = await this.#messages.append(sdkAppID, pending.map((p) => p.draft));
         pending.forEach((p, i) => {
           const outcome = outcomes[i];
           if (outcome) p.resolve(outcome);
-          else p.reject(new Error(`appendMessages returned ${outcomes.length} outcomes for ${pending.length} drafts`));
+          else p.reject(new Error(`MessageStore.append returned ${outcomes.length} outcomes for ${pending.length} drafts`));
         });
       } catch (err) {
         for (const p of pending) p.reject(err);

@@ -5,7 +5,7 @@
  */
 import { MessagingPush, type ConversationRef, type ReadScope, type WireConversation } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
-import type { ConversationPatch, Store } from '../store/index.js';
+import type { ConversationPatch, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { Delivery } from './delivery.js';
 import type { MessageService } from './message-service.js';
@@ -36,7 +36,7 @@ export class ConversationService {
 
   /** Every conversation of the user: pinned first, then most recently active. */
   async list(caller: Caller): Promise<WireConversation[]> {
-    const views = await this.#d.store.getConversations(caller.sdkAppID, caller.userID);
+    const views = await this.#d.store.conversations.get(caller.sdkAppID, caller.userID);
     return views.map(wireConversation).sort(compareConversations);
   }
 
@@ -59,14 +59,14 @@ export class ConversationService {
       (c) => c.unreadCount > 0 && (scope === 'all' || (scope === 'c2c' ? c.type === 'C2C' : c.type === 'GROUP')),
     );
     if (unread.length === 0) return;
-    await this.#d.store.updateConversations(caller.sdkAppID, caller.userID, unread.map((c) => ({ conversationID: c.conversationID, patch: { readSeq: c.maxSeq } })));
+    await this.#d.store.conversations.update(caller.sdkAppID, caller.userID, unread.map((c) => ({ conversationID: c.conversationID, patch: { readSeq: c.maxSeq } })));
     for (const c of unread) await this.#pushView(caller, c.conversationID);
   }
 
   /** Deletes messages for this user only. */
   async deleteMessages(caller: Caller, conv: ConversationRef, seqs: readonly number[]): Promise<void> {
     await this.#d.messages.checkConversation(caller.sdkAppID, caller.userID, conv);
-    await this.#d.store.deleteMessages(caller.sdkAppID, caller.userID, conv.conversationID, seqs);
+    await this.#d.store.conversations.deleteMessages(caller.sdkAppID, caller.userID, conv.conversationID, seqs);
     await this.#pushView(caller, conv.conversationID);
   }
 
@@ -90,7 +90,7 @@ export class ConversationService {
       updatedAt: this.#now(),
       ...(clearHistory ? { clearedSeq: current.maxSeq } : {}),
     };
-    await this.#d.store.updateConversations(caller.sdkAppID, caller.userID, [{ conversationID: conv.conversationID, patch }]);
+    await this.#d.store.conversations.update(caller.sdkAppID, caller.userID, [{ conversationID: conv.conversationID, patch }]);
     this.#d.delivery.toUsers(caller.sdkAppID, [caller.userID], MessagingPush.CONVERSATION_CHANGED, { conversationID: conv.conversationID, deleted: true }, caller.origin);
   }
 
@@ -107,7 +107,7 @@ export class ConversationService {
   }
 
   async #update(caller: Caller, conversationID: string, patch: ConversationPatch): Promise<WireConversation> {
-    await this.#d.store.updateConversations(caller.sdkAppID, caller.userID, [{ conversationID, patch }]);
+    await this.#d.store.conversations.update(caller.sdkAppID, caller.userID, [{ conversationID, patch }]);
     return this.#pushView(caller, conversationID);
   }
 
@@ -119,7 +119,7 @@ export class ConversationService {
   }
 
   async #view(caller: Caller, conversationID: string): Promise<WireConversation> {
-    const [view] = await this.#d.store.getConversations(caller.sdkAppID, caller.userID, [conversationID]);
+    const [view] = await this.#d.store.conversations.get(caller.sdkAppID, caller.userID, [conversationID]);
     if (!view) throw new Error(`the store returned no view of ${conversationID}`);
     return wireConversation(view);
   }

@@ -28,8 +28,8 @@ export class GroupApplicationService {
   /** Pending applications to the groups the actor owns or administers, oldest first. */
   async pending(actor: GroupActor): Promise<WireGroupApplication[]> {
     const store = this.#d.store;
-    const managed = (await store.listJoinedGroups(actor.sdkAppID, actor.userID)).filter((j) => isManager(j.member.role));
-    const lists = await Promise.all(managed.map(async (j) => (await store.listGroupApplications(actor.sdkAppID, j.group.groupID)).map((a) => wireApplication(j.group, a))));
+    const managed = (await store.groups.listJoined(actor.sdkAppID, actor.userID)).filter((j) => isManager(j.member.role));
+    const lists = await Promise.all(managed.map(async (j) => (await store.groupApplications.list(actor.sdkAppID, j.group.groupID)).map((a) => wireApplication(j.group, a))));
     return lists.flat().sort((a, b) => a.time - b.time || (a.groupID < b.groupID ? -1 : a.groupID > b.groupID ? 1 : 0));
   }
 
@@ -43,20 +43,20 @@ export class GroupApplicationService {
     const { groupID, userID, action } = decision;
     const { group, role } = await groupAndRole(d, actor, groupID);
     if (!actor.asAdmin && !isManager(role)) throw ParleyError.of('ERR_SVR_GROUP_PERMISSION_DENY', 'only the owner and admins handle applications');
-    const pending = (await d.store.listGroupApplications(actor.sdkAppID, groupID)).some((a) => a.userID === userID);
+    const pending = (await d.store.groupApplications.list(actor.sdkAppID, groupID)).some((a) => a.userID === userID);
     if (!pending) throw ParleyError.of('ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED', `${userID} has no pending application to ${groupID}`);
     let current = group;
     if (action === 'Agree') {
-      const [result] = await d.store.addGroupMembers(actor.sdkAppID, groupID, [{ userID, role: 'Member', joinTime: nowSec(d.clock), nameCard: '' }], memberLimit(group));
+      const [result] = await d.store.groupMembers.add(actor.sdkAppID, groupID, [{ userID, role: 'Member', joinTime: nowSec(d.clock), nameCard: '' }], memberLimit(group));
       if (result === 'full') throw ParleyError.of('ERR_SVR_GROUP_FULL_MEMBER_COUNT', groupID);
-      await d.store.deleteGroupApplication(actor.sdkAppID, groupID, userID);
+      await d.store.groupApplications.delete(actor.sdkAppID, groupID, userID);
       if (result === 'added') {
         d.directory.invalidate(actor.sdkAppID, groupID);
         await d.notify.tip(actor.sdkAppID, group, GroupTipType.MEMBER_JOIN, actor.userID, [userID]);
         current = (await d.directory.group(actor.sdkAppID, groupID)) ?? group;
         d.notify.changed(actor.sdkAppID, groupID, [userID], 'joined', current, new Map([[userID, 'Member']]));
       }
-    } else if (!(await d.store.deleteGroupApplication(actor.sdkAppID, groupID, userID))) {
+    } else if (!(await d.store.groupApplications.delete(actor.sdkAppID, groupID, userID))) {
       throw ParleyError.of('ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED', `${userID} has no pending application to ${groupID}`);
     }
     const outcome = { groupID, userID, action, handleMessage: decision.handleMessage, operatorID: actor.userID };

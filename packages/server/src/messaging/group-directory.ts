@@ -4,25 +4,28 @@
  * the group service, which calls {@link GroupDirectory.invalidate}.
  */
 import type { WireMemberRole } from '@parley/protocol';
-import type { GroupView, Store } from '../store/index.js';
+import type { GroupMemberStore, GroupStore, GroupView, Store } from '@parley/store';
 
 /** Page size when loading a member list. */
 const LOAD_PAGE = 5000;
 
 /** Groups and their cached member lists. */
 export class GroupDirectory {
-  readonly #store: Store;
+  readonly #groups: GroupStore;
+  readonly #memberStore: GroupMemberStore;
   readonly #members = new Map<string, ReadonlyMap<string, WireMemberRole>>();
   /** Bumped on every change, so a load that raced a change is not cached. */
   readonly #versions = new Map<string, number>();
 
-  constructor(store: Store) {
-    this.#store = store;
+  /** Reads groups and members through the two parts of `store` it needs. */
+  constructor(store: Pick<Store, 'groups' | 'groupMembers'>) {
+    this.#groups = store.groups;
+    this.#memberStore = store.groupMembers;
   }
 
   /** The group, read from the store (`undefined` when it does not exist). */
   group(sdkAppID: number, groupID: string): Promise<GroupView | undefined> {
-    return this.#store.getGroup(sdkAppID, groupID);
+    return this.#groups.get(sdkAppID, groupID);
   }
 
   /** Members of a group and their roles (empty for an unknown group). */
@@ -33,7 +36,7 @@ export class GroupDirectory {
     const version = this.#versions.get(key) ?? 0;
     const loaded = new Map<string, WireMemberRole>();
     for (let offset = 0; ; offset += LOAD_PAGE) {
-      const page = await this.#store.listGroupMembers(sdkAppID, groupID, offset, LOAD_PAGE);
+      const page = await this.#memberStore.list(sdkAppID, groupID, offset, LOAD_PAGE);
       for (const m of page) loaded.set(m.userID, m.role);
       if (page.length < LOAD_PAGE) break;
     }

@@ -3,7 +3,7 @@
  * group conversation and `group_changed` pushes to the members affected.
  */
 import { GroupTipType, ParleyError, type WireGroupMember } from '@parley/protocol';
-import type { GroupMemberRecord } from '../store/index.js';
+import type { GroupMemberRecord } from '@parley/store';
 import { groupAndRole, nowSec, type GroupActor, type GroupServiceDeps } from './group-service.js';
 import { mayAddMembers, mayRemove, memberLimit } from './group-rules.js';
 import { wireMember } from './wire-convert.js';
@@ -25,7 +25,7 @@ export class GroupMemberService {
   async list(actor: GroupActor, groupID: string, offset: number, count: number): Promise<{ members: WireGroupMember[]; nextOffset: number; isCompleted: boolean }> {
     const { group, role } = await groupAndRole(this.#d, actor, groupID);
     if (!actor.asAdmin && role === undefined) throw deny('only members can list the members');
-    const page = await this.#d.store.listGroupMembers(actor.sdkAppID, groupID, offset, count);
+    const page = await this.#d.store.groupMembers.list(actor.sdkAppID, groupID, offset, count);
     const nextOffset = offset + page.length;
     return { members: page.map(wireMember), nextOffset, isCompleted: nextOffset >= group.memberNum };
   }
@@ -42,7 +42,7 @@ export class GroupMemberService {
     const existing = await d.accounts.existing(await d.messages.app(actor.sdkAppID), userIDs);
     const now = nowSec(d.clock);
     const candidates: GroupMemberRecord[] = userIDs.filter((u) => existing.has(u)).map((userID) => ({ userID, role: 'Member', joinTime: now, nameCard: '' }));
-    const outcomes = await d.store.addGroupMembers(actor.sdkAppID, groupID, candidates, memberLimit(group));
+    const outcomes = await d.store.groupMembers.add(actor.sdkAppID, groupID, candidates, memberLimit(group));
     const byUser = new Map(candidates.map((c, i) => [c.userID, outcomes[i]]));
     const added = candidates.filter((_, i) => outcomes[i] === 'added').map((c) => c.userID);
     if (added.length > 0) {
@@ -72,7 +72,7 @@ export class GroupMemberService {
       if (!actor.asAdmin && !mayRemove(role, targetRole)) throw deny(`${actor.userID} may not remove ${target}`);
     }
     if (targets.length === 0) return [];
-    const removed = await d.store.removeGroupMembers(actor.sdkAppID, groupID, targets);
+    const removed = await d.store.groupMembers.remove(actor.sdkAppID, groupID, targets);
     d.directory.invalidate(actor.sdkAppID, groupID);
     if (removed.length > 0) {
       await d.notify.tip(actor.sdkAppID, group, GroupTipType.MEMBER_KICKED_OUT, actor.userID, removed, { alsoNotify: removed });
@@ -90,7 +90,7 @@ export class GroupMemberService {
     if (current === undefined) throw ParleyError.of('ERR_SVR_GROUP_INVALID_PARAMETERS', `${userID} is not a member of ${groupID}`);
     if (current === 'Owner') throw deny('the owner\'s role cannot be changed');
     if (current === newRole) return;
-    await d.store.setGroupMemberRole(actor.sdkAppID, groupID, userID, newRole);
+    await d.store.groupMembers.setRole(actor.sdkAppID, groupID, userID, newRole);
     d.directory.invalidate(actor.sdkAppID, groupID);
     await d.notify.tip(actor.sdkAppID, group, newRole === 'Admin' ? GroupTipType.SET_ADMIN : GroupTipType.CANCEL_ADMIN, actor.userID, [userID]);
     d.notify.changed(actor.sdkAppID, groupID, [userID], 'updated', group, new Map([[userID, newRole]]));

@@ -5,7 +5,7 @@
  */
 import { ElementType, MessagingPush, SYSTEM_SENDER, type GroupApplicationAction, type WireMemberRole } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
-import type { GroupApplication, GroupView } from '../store/index.js';
+import type { GroupApplication, GroupView } from '@parley/store';
 import type { Delivery } from './delivery.js';
 import { serverMessageID, type MessageService } from './message-service.js';
 import { wireApplication, wireGroup } from './wire-convert.js';

@@ -23,7 +23,7 @@ import {
   type WireGroupType,
   type WireMemberRole,
 } from '@parley/protocol';
-import type { GroupRecord } from '../store/index.js';
+import type { GroupRecord } from '@parley/store';
 
 /** The most members a group may have: its own `maxMemberNum` or its type's limit, whichever is lower (0 = unlimited). */
 export function memberLimit(group: Pick<GroupRecord, 'type' | 'maxMemberNum'>): number {

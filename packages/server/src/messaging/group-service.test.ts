@@ -56,11 +56,11 @@ describe('joining', () => {
     const pub = await create(alice, { type: 'Public' });
     expect(pub.joinOption).toBe('NeedPermission');
     expect((await bob.ok(M.JOIN_GROUP, { groupID: pub.groupID, applyMessage: 'me too' }))['status']).toBe('WaitAdminApproval');
-    expect(await t.store.listGroupApplications(t.app.sdkAppID, pub.groupID)).toMatchObject([{ userID: 'bob', message: 'me too' }]);
+    expect(await t.store.groupApplications.list(t.app.sdkAppID, pub.groupID)).toMatchObject([{ userID: 'bob', message: 'me too' }]);
     expect(await bob.code(M.HISTORY, { conversationID: `GROUP${pub.groupID}` })).toBe(ErrorCode.ERR_SVR_GROUP_PERMISSION_DENY);
     await alice.ok(M.UPDATE_GROUP, { groupID: pub.groupID, joinOption: 'FreeAccess' });
     expect((await bob.ok(M.JOIN_GROUP, { groupID: pub.groupID }))['status']).toBe('JoinedSuccess');
-    expect(await t.store.listGroupApplications(t.app.sdkAppID, pub.groupID)).toStrictEqual([]);
+    expect(await t.store.groupApplications.list(t.app.sdkAppID, pub.groupID)).toStrictEqual([]);
     expect((await bob.ok(M.JOIN_GROUP, { groupID: pub.groupID }))['status']).toBe('AlreadyInGroup');
     await alice.ok(M.UPDATE_GROUP, { groupID: pub.groupID, joinOption: 'DisableApply' });
     const carol = await login(t, 'carol');

@@ -14,7 +14,7 @@ import {
   type WireMemberRole,
 } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
-import type { GroupMemberRecord, GroupPatch, GroupRecord, GroupView, Store } from '../store/index.js';
+import type { GroupMemberRecord, GroupPatch, GroupRecord, GroupView, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { GroupDirectory } from './group-directory.js';
@@ -117,11 +117,11 @@ export class GroupService {
   }
 
   async #insert(sdkAppID: number, record: Omit<GroupRecord, 'groupID'>, groupID: string | undefined, members: GroupMemberRecord[]): Promise<GroupView> {
-    if (groupID !== undefined) return this.#d.store.createGroup(sdkAppID, { ...record, groupID }, members);
+    if (groupID !== undefined) return this.#d.store.groups.create(sdkAppID, { ...record, groupID }, members);
     // A generated ID clashes with probability ~2^-50; retry a few times anyway.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#d.store.createGroup(sdkAppID, { ...record, groupID: generateGroupID(record.type) }, members);
+        return await this.#d.store.groups.create(sdkAppID, { ...record, groupID: generateGroupID(record.type) }, members);
       } catch (err) {
         if (attempt >= 3 || !(ParleyError.is(err) && err.code === ErrorCode.ERR_SVR_GROUP_GROUPID_IN_USED)) throw err;
       }
@@ -141,12 +141,12 @@ export class GroupService {
     if (decision === 'refuse') throw deny(group.type === 'Private' ? 'Work groups cannot be joined by applying; a member must add you' : 'the group does not accept applications');
     if (decision === 'apply') {
       const application = { userID: actor.userID, message: applyMessage, time: nowSec(d.clock) };
-      await d.store.putGroupApplication(actor.sdkAppID, groupID, application);
+      await d.store.groupApplications.put(actor.sdkAppID, groupID, application);
       d.notify.applicationArrived(actor.sdkAppID, group, application, await managersOf(d, actor.sdkAppID, groupID));
       return { status: JoinStatus.WAIT_APPROVAL, group: wireGroup(group) };
     }
     const joinTime = nowSec(d.clock);
-    const [result] = await d.store.addGroupMembers(actor.sdkAppID, groupID, [{ userID: actor.userID, role: 'Member', joinTime, nameCard: '' }], memberLimit(group));
+    const [result] = await d.store.groupMembers.add(actor.sdkAppID, groupID, [{ userID: actor.userID, role: 'Member', joinTime, nameCard: '' }], memberLimit(group));
     if (result === 'full') throw ParleyError.of('ERR_SVR_GROUP_FULL_MEMBER_COUNT', groupID);
     d.directory.invalidate(actor.sdkAppID, groupID);
     if (result === 'already') return { status: JoinStatus.ALREADY_IN_GROUP, group: wireGroup(group, 'Member') };
@@ -162,9 +162,9 @@ export class GroupService {
     const { group, role } = await groupAndRole(d, actor, groupID);
     if (role === undefined) throw deny(`${actor.userID} is not a member of ${groupID}`);
     if (role === 'Owner' && group.type !== 'Private') throw ParleyError.of('ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT', 'dismiss the group instead');
-    await d.store.removeGroupMembers(actor.sdkAppID, groupID, [actor.userID]);
+    await d.store.groupMembers.remove(actor.sdkAppID, groupID, [actor.userID]);
     // A Work group whose owner left has no owner; app admins can still dismiss it.
-    if (role === 'Owner') await d.store.updateGroup(actor.sdkAppID, groupID, { ownerID: '' });
+    if (role === 'Owner') await d.store.groups.update(actor.sdkAppID, groupID, { ownerID: '' });
     d.directory.invalidate(actor.sdkAppID, groupID);
     await d.notify.tip(actor.sdkAppID, group, GroupTipType.MEMBER_QUIT, actor.userID, [actor.userID]);
     d.notify.changed(actor.sdkAppID, groupID, [actor.userID], 'left', undefined, undefined, actor.origin);
@@ -178,14 +178,14 @@ export class GroupService {
       const app = await d.messages.app(actor.sdkAppID);
       if (!(group.type === 'Private' && app.app.admins.includes(actor.userID))) throw deny('only the owner can dismiss the group');
     }
-    const members = (await d.store.deleteGroup(actor.sdkAppID, groupID)) ?? [];
+    const members = (await d.store.groups.delete(actor.sdkAppID, groupID)) ?? [];
     d.directory.invalidate(actor.sdkAppID, groupID);
     d.notify.changed(actor.sdkAppID, groupID, members, 'dismissed', undefined, undefined, actor.origin);
   }
 
   /** The groups the actor belongs to, with their role. */
   async joined(actor: GroupActor): Promise<WireGroup[]> {
-    return (await this.#d.store.listJoinedGroups(actor.sdkAppID, actor.userID)).map((j) => wireGroup(j.group, j.member.role, j.member.joinTime));
+    return (await this.#d.store.groups.listJoined(actor.sdkAppID, actor.userID)).map((j) => wireGroup(j.group, j.member.role, j.member.joinTime));
   }
 
   /** A group's profile: members only for Work groups (10007), anyone for the other types. */
@@ -205,7 +205,7 @@ export class GroupService {
     }
     const { groupID, ...fields } = req;
     const patch: GroupPatch = fields;
-    const updated = (await d.store.updateGroup(actor.sdkAppID, groupID, patch)) ?? group;
+    const updated = (await d.store.groups.update(actor.sdkAppID, groupID, patch)) ?? group;
     await d.notify.tip(actor.sdkAppID, updated, GroupTipType.GROUP_PROFILE_UPDATED, actor.userID, [], { groupProfile: { ...fields } });
     const latest = (await d.directory.group(actor.sdkAppID, groupID)) ?? updated;
     const roles = await d.directory.members(actor.sdkAppID, groupID);

@@ -18,7 +18,7 @@ import {
 } from '@parley/protocol';
 import type { AppCache, AppState } from '../apps/app-cache.js';
 import type { ClientConnection } from '../gateway/client-connection.js';
-import type { GroupView, MessageDraft, Store } from '../store/index.js';
+import type { GroupView, MessageDraft, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { AppendBatcher } from './append-batcher.js';
@@ -168,9 +168,9 @@ export class MessageService {
    * cursor 0 and `recent`, the page starts `recent` messages before the newest (a fresh client).
    */
   async sync(sdkAppID: number, userID: string, cursor: number, count: number, recent?: number): Promise<SyncResponse> {
-    const from = cursor === 0 && recent !== undefined ? Math.max(0, (await this.#d.store.inboxHead(sdkAppID, userID)) - recent) : cursor;
-    const page = await this.#d.store.syncInbox(sdkAppID, userID, from, count);
-    const joined = await this.#d.store.listJoinedGroups(sdkAppID, userID);
+    const from = cursor === 0 && recent !== undefined ? Math.max(0, (await this.#d.store.messages.inboxHead(sdkAppID, userID)) - recent) : cursor;
+    const page = await this.#d.store.messages.syncInbox(sdkAppID, userID, from, count);
+    const joined = await this.#d.store.groups.listJoined(sdkAppID, userID);
     return {
       messages: page.messages.map(wireMessage),
       cursor: page.cursor,
@@ -183,7 +183,7 @@ export class MessageService {
   async history(sdkAppID: number, userID: string, req: NormalizedHistory): Promise<HistoryResponse> {
     const group = await this.checkConversation(sdkAppID, userID, req.conversation);
     if (group !== undefined && !storesHistory(group.type)) return { messages: [], isCompleted: true };
-    const page = await this.#d.store.getHistory(sdkAppID, userID, req.conversation.conversationID, {
+    const page = await this.#d.store.messages.getHistory(sdkAppID, userID, req.conversation.conversationID, {
       count: req.count,
       ...(req.beforeSeq !== undefined ? { beforeSeq: req.beforeSeq } : {}),
       ...(req.afterSeq !== undefined ? { afterSeq: req.afterSeq } : {}),

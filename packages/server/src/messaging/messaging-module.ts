@@ -5,7 +5,7 @@
 import type { AppCache } from '../apps/app-cache.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
 import type { SessionRegistry } from '../sessions/session-registry.js';
-import type { Store } from '../store/index.js';
+import type { Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import { AccountDirectory } from './account-directory.js';
 import { AppendBatcher } from './append-batcher.js';
@@ -49,9 +49,9 @@ export interface Messaging {
 /** Creates the messaging services. */
 export function createMessaging(deps: MessagingDeps): Messaging {
   const { store, apps, clock, registry } = deps;
-  const batcher = new AppendBatcher(store, deps.maxBatch);
+  const batcher = new AppendBatcher(store.messages, deps.maxBatch);
   const delivery = new Delivery(registry);
-  const accounts = new AccountDirectory(store);
+  const accounts = new AccountDirectory(store.accounts);
   const groupDirectory = new GroupDirectory(store);
   const messages = new MessageService({ store, apps, clock, batcher, delivery, accounts, groups: groupDirectory });
   const conversations = new ConversationService({ store, clock, delivery, messages });

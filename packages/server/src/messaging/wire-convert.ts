@@ -3,7 +3,7 @@
  * `WireGroup`, `WireGroupMember`). The wire is viewer-independent except where noted.
  */
 import type { WireConversation, WireGroup, WireGroupApplication, WireGroupMember, WireMemberRole, WireMessage } from '@parley/protocol';
-import type { ConversationView, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '../store/index.js';
+import type { ConversationView, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/store';
 
 /** A stored message on the wire. */
 export function wireMessage(m: MessageRecord): WireMessage {

@@ -5,7 +5,7 @@
 import { isRecord, isValidUserID, ParleyError } from '@parley/protocol';
 import type { AppState } from '../apps/app-cache.js';
 import type { SessionManager } from '../sessions/session-manager.js';
-import type { AccountInput, Store } from '../store/store.js';
+import type { AccountInput, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import { arrayField, bodyObject, optionalText, userIdField } from './rest-body.js';
 import type { RestHandler } from './rest-types.js';
@@ -32,9 +32,9 @@ function accountInput(raw: Record<string, unknown>, idField: string): AccountInp
 async function enforceAccountLimit(store: Store, app: AppState, newIDs: readonly string[]): Promise<void> {
   const max = app.app.limits.maxAccounts;
   if (max === undefined) return;
-  const existing = new Set((await store.getAccounts(app.app.sdkAppID, newIDs)).map((a) => a.userID));
+  const existing = new Set((await store.accounts.get(app.app.sdkAppID, newIDs)).map((a) => a.userID));
   const added = new Set(newIDs.filter((id) => !existing.has(id))).size;
-  const count = await store.countAccounts(app.app.sdkAppID);
+  const count = await store.accounts.count(app.app.sdkAppID);
   if (count + added > max) throw ParleyError.of('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
   app.accountCount = -1;
 }
@@ -48,7 +48,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
     const input = accountInput(b, b['UserID'] === undefined && b['Identifier'] !== undefined ? 'Identifier' : 'UserID');
     await app.accountLimit.run(async () => {
       await enforceAccountLimit(deps.store, app, [input.userID]);
-      await deps.store.importAccounts(app.app.sdkAppID, [input], deps.clock.now());
+      await deps.store.accounts.import(app.app.sdkAppID, [input], deps.clock.now());
     });
     app.knownAccounts.add(input.userID);
     return {};
@@ -71,7 +71,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
     }
     await app.accountLimit.run(async () => {
       await enforceAccountLimit(deps.store, app, inputs.map((i) => i.userID));
-      await deps.store.importAccounts(app.app.sdkAppID, inputs, deps.clock.now());
+      await deps.store.accounts.import(app.app.sdkAppID, inputs, deps.clock.now());
     });
     for (const i of inputs) app.knownAccounts.add(i.userID);
     return { FailAccounts: failed };
@@ -82,7 +82,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
     const ids = items.map((item, i) => userIdField(isRecord(item) ? item['UserID'] : undefined, `DeleteItem[${i}].UserID`));
     // In the account queue: a sign-up in progress must not count from a number taken before the delete.
     const deleted = await app.accountLimit.run(async () => {
-      const gone = new Set(await deps.store.deleteAccounts(app.app.sdkAppID, ids));
+      const gone = new Set(await deps.store.accounts.delete(app.app.sdkAppID, ids));
       for (const id of gone) app.knownAccounts.delete(id);
       app.accountCount = -1;
       return gone;
@@ -103,7 +103,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
   routes.set('im_open_login_svc/account_check', async ({ app, body }) => {
     const items = arrayField(bodyObject(body)['CheckItem'], 'CheckItem', MAX_BATCH);
     const ids = items.map((item, i) => userIdField(isRecord(item) ? item['UserID'] : undefined, `CheckItem[${i}].UserID`));
-    const existing = new Set((await deps.store.getAccounts(app.app.sdkAppID, ids)).map((a) => a.userID));
+    const existing = new Set((await deps.store.accounts.get(app.app.sdkAppID, ids)).map((a) => a.userID));
     return {
       ResultItem: ids.map((UserID) => ({ UserID, ResultCode: 0, ResultInfo: '', AccountStatus: existing.has(UserID) ? 'Imported' : 'NotImported' })),
     };

@@ -5,7 +5,7 @@
 import { isRecord, LOGIN_POLICIES, ParleyError, PLATFORMS, type LoginPolicy, type Platform } from '@parley/protocol';
 import { isValidMaxInstances } from '../apps/app-defaults.js';
 import type { AppCache } from '../apps/app-cache.js';
-import type { LoginSettings, Store } from '../store/store.js';
+import type { LoginSettings, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import { utcDay } from '../time/clock.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
@@ -79,7 +79,7 @@ export function adminRoutes(deps: { readonly apps: AppCache; readonly store: Sto
     const to = dayField(b['ToDay'], 'ToDay') ?? today;
     if (from > to) throw bad('FromDay must not be after ToDay');
     await deps.usage.flush();
-    const days = await deps.store.getDailyStats(app.app.sdkAppID, from, to);
+    const days = await deps.store.usage.getDailyStats(app.app.sdkAppID, from, to);
     return { Days: days.map((d) => ({ Day: d.day, ActiveUsers: d.activeUsers, PeakConnections: d.peakConnections })) };
   });
 

@@ -17,7 +17,7 @@ import type { AppState } from '../apps/app-cache.js';
 import type { MessageService } from '../messaging/message-service.js';
 import type { ConversationService } from '../messaging/conversation-service.js';
 import type { AccountDirectory } from '../messaging/account-directory.js';
-import type { Store } from '../store/index.js';
+import type { Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import { bodyObject } from './rest-body.js';
 import { parseMsgBody, toMsgBody } from './rest-msg-body.js';
@@ -165,8 +165,8 @@ export function messageRoutes(deps: Deps): Map<string, RestHandler> {
     const { message } = await deps.messages.commit({ sdkAppID, from, time: m.time, deliver: false }, c2c(to, m, m.time, false));
     if (mode === 2) {
       // History does not count as unread: the receiver's read position follows it when nothing else is unread.
-      const [view] = await deps.store.getConversations(sdkAppID, to, [`C2C${from}`]);
-      if (view && view.readSeq >= message.seq - 1) await deps.store.updateConversations(sdkAppID, to, [{ conversationID: `C2C${from}`, patch: { readSeq: message.seq } }]);
+      const [view] = await deps.store.conversations.get(sdkAppID, to, [`C2C${from}`]);
+      if (view && view.readSeq >= message.seq - 1) await deps.store.conversations.update(sdkAppID, to, [{ conversationID: `C2C${from}`, patch: { readSeq: message.seq } }]);
     }
     return {};
   });
@@ -192,7 +192,7 @@ export function messageRoutes(deps: Deps): Map<string, RestHandler> {
     const found: WireMessage[] = [];
     let exhausted = false;
     pages: for (;;) {
-      const page = await deps.store.getHistory(app.app.sdkAppID, operator, `C2C${peer}`, { count: MAX_ROAM_COUNT, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
+      const page = await deps.store.messages.getHistory(app.app.sdkAppID, operator, `C2C${peer}`, { count: MAX_ROAM_COUNT, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
       for (const m of [...page.messages].reverse()) {
         if (m.time < minTime) {
           exhausted = true;

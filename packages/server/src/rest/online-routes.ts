@@ -1,7 +1,7 @@
 /** `openim/query_online_status` (and the legacy `openim/querystate`). */
 import { isValidUserID } from '@parley/protocol';
 import type { SessionManager } from '../sessions/session-manager.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '@parley/store';
 import { arrayField, bodyObject } from './rest-body.js';
 import type { RestHandler } from './rest-types.js';
 
@@ -15,7 +15,7 @@ export function onlineRoutes(deps: { readonly store: Store; readonly sessions: S
     const raw = arrayField(b['To_Account'], 'To_Account', MAX_QUERY);
     const needDetail = b['IsNeedDetail'] === 1;
     const valid = raw.filter(isValidUserID);
-    const existing = new Set((await deps.store.getAccounts(app.app.sdkAppID, valid)).map((a) => a.userID));
+    const existing = new Set((await deps.store.accounts.get(app.app.sdkAppID, valid)).map((a) => a.userID));
     const found = valid.filter((id) => existing.has(id));
     const states = deps.sessions.onlineState(app.app.sdkAppID, found);
     return {

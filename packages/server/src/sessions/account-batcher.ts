@@ -1,18 +1,18 @@
 /**
  * Coalesces auto sign-ups: every login of a not-yet-known user needs "create the account if missing";
  * during a login storm those requests are gathered for one event-loop turn and written in one
- * `ensureAccounts` call (one transaction) instead of one write each.
+ * `AccountStore.ensure` call (one transaction) instead of one write each.
  */
-import type { Store } from '../store/store.js';
+import type { AccountStore } from '@parley/store';
 
-/** Batches `ensureAccounts` calls per app. */
+/** Batches `AccountStore.ensure` calls per app. */
 export class AccountBatcher {
-  readonly #store: Store;
+  readonly #accounts: AccountStore;
   readonly #now: () => number;
   readonly #pending = new Map<number, { users: Set<string>; done: Promise<void> }>();
 
-  constructor(store: Store, now: () => number) {
-    this.#store = store;
+  constructor(accounts: AccountStore, now: () => number) {
+    this.#accounts = accounts;
     this.#now = now;
   }
 
@@ -24,7 +24,7 @@ export class AccountBatcher {
       const done = new Promise<void>((resolve, reject) => {
         setImmediate(() => {
           this.#pending.delete(sdkAppID);
-          this.#store.ensureAccounts(sdkAppID, [...users], this.#now()).then(() => resolve(), reject);
+          this.#accounts.ensure(sdkAppID, [...users], this.#now()).then(() => resolve(), reject);
         });
       });
       batch = { users, done };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS, type LoginPolicy, type Platform } from '@parley/protocol';
 import { DEFAULT_LOGIN_SETTINGS } from '../apps/app-defaults.js';
-import type { LoginSettings } from '../store/store.js';
+import type { LoginSettings } from '@parley/store';
 import { decideVictims, platformClass, type PolicyInstance } from './login-policy.js';
 
 const settings = (policy: LoginPolicy, max: Partial<Record<Platform, number>> = {}): LoginSettings => ({

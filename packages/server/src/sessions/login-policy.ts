@@ -19,7 +19,7 @@ import {
   type LoginPolicy,
   type Platform,
 } from '@parley/protocol';
-import type { LoginSettings } from '../store/store.js';
+import type { LoginSettings } from '@parley/store';
 
 /** What the policy needs to know about an instance already registered for the user. */
 export interface PolicyInstance {

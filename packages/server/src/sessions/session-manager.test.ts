@@ -4,8 +4,8 @@ import { genUserSig } from '@parley/usersig';
 import { ManualClock } from '../../test-support/manual-clock.js';
 import { RawClient } from '../../test-support/raw-client.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { MemoryStore } from '../store/memory-store.js';
-import type { Store } from '../store/store.js';
+import type { AccountStore, Store } from '@parley/store';
+import { openSqliteStore } from '@parley/store-sqlite';
 
 let ts: TestServer | undefined;
 const clients: RawClient[] = [];
@@ -15,20 +15,28 @@ afterEach(async () => {
   ts = undefined;
 });
 
-/** A store whose account reads and writes take a while, as a remote database's do: races get room. */
-function slowAccountStore(delayMs: number): Store {
-  const inner = new MemoryStore();
-  const slow = new Set<PropertyKey>(['getAccounts', 'countAccounts', 'ensureAccounts', 'importAccounts', 'deleteAccounts']);
-  return new Proxy(inner, {
+/**
+ * A store whose account reads and writes take a while, as a remote database's do: races get room.
+ * It is the real SQLite store with its `accounts` part wrapped; every other part is untouched.
+ */
+async function slowAccountStore(delayMs: number): Promise<Store> {
+  const inner = await openSqliteStore({ path: ':memory:' });
+  const accounts = new Proxy(inner.accounts, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
       const fn = (value as (...args: unknown[]) => unknown).bind(target);
-      if (!slow.has(prop)) return fn;
       return async (...args: unknown[]) => {
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         return fn(...args);
       };
+    },
+  }) satisfies AccountStore;
+  return new Proxy(inner, {
+    get(target, prop) {
+      if (prop === 'accounts') return accounts;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
@@ -57,7 +65,7 @@ describe('login', () => {
   });
 
   it('under a plan limit, concurrent first logins never sign up more accounts than the limit', async () => {
-    ts = await startTestServer({ app: { limits: { maxAccounts: 3 } }, store: slowAccountStore(15) });
+    ts = await startTestServer({ app: { limits: { maxAccounts: 3 } }, store: await slowAccountStore(15) });
     const t = ts;
     // Ten new users and one of them twice, all at once: exactly three accounts may come to exist.
     const users = ['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n0'];
@@ -74,7 +82,7 @@ describe('login', () => {
   });
 
   it('under a plan limit, a REST delete makes room for a new sign-up, and only one', async () => {
-    ts = await startTestServer({ app: { limits: { maxAccounts: 2 } }, store: slowAccountStore(15) });
+    ts = await startTestServer({ app: { limits: { maxAccounts: 2 } }, store: await slowAccountStore(15) });
     const t = ts;
     expect((await t.rest('im_open_login_svc/multiaccount_import', { Accounts: ['a', 'b'] }))['ErrorCode']).toBe(0);
     expect((await loginAs(t, 'c')).res.code).toBe(ErrorCode.ERR_SVR_ACCOUNT_COUNT_LIMIT);
@@ -301,8 +309,7 @@ describe('REST kick', () => {
   });
 
   it('survives a restart: the invalidation is stored', async () => {
-    const { MemoryStore } = await import('../store/memory-store.js');
-    const store = new MemoryStore();
+    const store = await openSqliteStore({ path: ':memory:' });
     ts = await startTestServer({ store });
     const oldSig = ts.sig('hank', 3600, Date.now() - 5000);
     await ts.rest('im_open_login_svc/kick', { UserID: 'hank' });

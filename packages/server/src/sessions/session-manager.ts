@@ -183,8 +183,8 @@ export class SessionManager {
     if (state.knownAccounts.has(userID)) return undefined;
     const store = this.#d.apps.store;
     const sdkAppID = state.app.sdkAppID;
-    if ((await store.getAccounts(sdkAppID, [userID])).length === 0) {
-      if (state.accountCount < 0) state.accountCount = await store.countAccounts(sdkAppID);
+    if ((await store.accounts.get(sdkAppID, [userID])).length === 0) {
+      if (state.accountCount < 0) state.accountCount = await store.accounts.count(sdkAppID);
       if (state.accountCount >= max) return fail('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
       await this.#d.accounts.ensure(sdkAppID, userID);
       state.accountCount++;

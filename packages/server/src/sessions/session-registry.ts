@@ -7,7 +7,7 @@
  * step of the event loop: two racing logins can never both see room for themselves.
  */
 import type { KickedOutTypeValue, Platform } from '@parley/protocol';
-import type { LoginSettings } from '../store/store.js';
+import type { LoginSettings } from '@parley/store';
 import { decideVictims, type PolicyVictim } from './login-policy.js';
 
 /** Where the registry delivers a kick for an attached instance. Implemented by the gateway connection. */

@@ -5,11 +5,11 @@
  */
 import type { Clock } from '../time/clock.js';
 import { utcDay } from '../time/clock.js';
-import type { Store } from '../store/store.js';
+import type { UsageStore } from '@parley/store';
 
 /** Tracks usage and flushes it to the store. */
 export class UsageTracker {
-  readonly #store: Store;
+  readonly #usage: UsageStore;
   readonly #clock: Clock;
   readonly #flushMs: number;
   /** `${app}|${day}` → users already counted today (in memory, to skip repeat writes). */
@@ -24,8 +24,8 @@ export class UsageTracker {
   #flushing: Promise<void> = Promise.resolve();
 
   /** @param flushMs - how long writes may wait in memory, in ms. @default 1000 */
-  constructor(store: Store, clock: Clock, flushMs = 1000) {
-    this.#store = store;
+  constructor(usage: UsageStore, clock: Clock, flushMs = 1000) {
+    this.#usage = usage;
     this.#clock = clock;
     this.#flushMs = flushMs;
   }
@@ -100,13 +100,13 @@ export class UsageTracker {
     this.#pendingActive.clear();
     for (const [key, users] of active) {
       const [app, day] = splitKey(key);
-      await this.#store.recordDailyActive(app, day, [...users]);
+      await this.#usage.recordDailyActive(app, day, [...users]);
     }
     for (const [key, peak] of this.#peak) {
       if (peak.value <= peak.written) continue;
       const [app, day] = splitKey(key);
       const value = peak.value;
-      await this.#store.recordPeakConnections(app, day, value);
+      await this.#usage.recordPeakConnections(app, day, value);
       peak.written = value;
     }
   }

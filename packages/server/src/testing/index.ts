@@ -1,9 +1,0 @@
-/**
- * `@parley/server/testing`: test kits for code built on the server. Imports vitest, so use it from
- * test files only.
- * @packageDocumentation
- */
-export { runStoreSuite } from './store-suite.js';
-export { expectParleyRejection } from './store-suite-context.js';
-export type { StoreHarness, CreateStoreHarness } from './store-suite-context.js';
-export { testAppRecord, TEST_LOGIN_SETTINGS, testDraft, testGroupDraft, testGroupRecord, testMember } from './store-fixtures.js';
