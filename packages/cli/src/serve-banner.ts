@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppRecord } from '@parley/server';
+import type { AppRecord } from '@parley/store';
 import { describeApp } from './app-command.js';
 
 /** What the banner describes. */

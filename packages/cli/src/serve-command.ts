@@ -190,7 +190,7 @@ export function registerServeCommand(program: Command): void {
           dataDir: dir,
           app,
           created,
-          appCount: (await store.listApps()).length,
+          appCount: (await store.apps.list()).length,
           user: { userID: 'user1', userSig },
           parleyCommand: parleyCommand(),
         }),
