@@ -103,6 +103,11 @@ export class SessionManager {
   readonly #d: SessionDeps;
   readonly #deadlines: DeadlineQueue;
   readonly #local: LocalSessions;
+  /**
+   * Detaches on their way to the directory, by instance: a resume on this node waits for its
+   * instance's detach, or the late detach would mark the resumed instance detached.
+   */
+  readonly #detaching = new Map<string, Promise<void>>();
 
   constructor(deps: SessionDeps) {
     this.#d = deps;
@@ -166,6 +171,7 @@ export class SessionManager {
 
   async #resume(req: LoginRequest, id: string, ctx: LoginContext, sig: VerifiedSig): Promise<LoginOutcome | undefined> {
     const { directory, nodeID } = this.#d;
+    await this.#detaching.get(id);
     const known = await directory.get(id);
     if (known && known.sdkAppID === req.SDKAppID && known.userID === req.userID && known.platform === req.platform) {
       const entry = reserved(id, req, ctx.sink);
@@ -297,10 +303,14 @@ export class SessionManager {
     if (this.#local.drop(instanceID, sink)) void this.#detachRecord(instanceID);
   }
 
-  async #detachRecord(instanceID: string): Promise<void> {
+  #detachRecord(instanceID: string): Promise<void> {
     const at = this.#d.clock.now();
-    const detached = await this.#settle(this.#d.directory.detach(instanceID, this.#d.nodeID, at), 'detach');
-    if (detached) this.#deadlines.schedule(`grace:${instanceID}`, at + this.#d.options.resumeGraceMs);
+    const done = this.#settle(this.#d.directory.detach(instanceID, this.#d.nodeID, at), 'detach').then((detached) => {
+      if (this.#detaching.get(instanceID) === done) this.#detaching.delete(instanceID);
+      if (detached) this.#deadlines.schedule(`grace:${instanceID}`, at + this.#d.options.resumeGraceMs);
+    });
+    this.#detaching.set(instanceID, done);
+    return done;
   }
 
   /**

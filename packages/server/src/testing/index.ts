@@ -10,3 +10,5 @@ export { testAppRecord, TEST_LOGIN_SETTINGS, testDraft, testGroupDraft, testGrou
 export { runBrokerSuite, sampleClusterMessages } from './broker-suite.js';
 export type { BrokerHarness, CreateBrokerHarness } from './broker-suite.js';
 export { MemoryBus } from './memory-bus.js';
+export { runSessionDirectorySuite } from './session-directory-suite.js';
+export type { CreateSessionDirectory } from './session-directory-suite.js';
