@@ -7,6 +7,7 @@ import { genUserSig } from '@parley/usersig';
 import { newAppRecord } from '../src/apps/app-defaults.js';
 import { createParleyServer, type ParleyServer, type ParleyServerOptions } from '../src/http/parley-server.js';
 import { LocalSessionDirectory } from '../src/sessions/local-session-directory.js';
+import type { SessionDirectory } from '../src/sessions/session-directory.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { AppRecord, Store } from '../src/store/store.js';
 import { MemoryBus } from '../src/testing/memory-bus.js';
@@ -32,13 +33,16 @@ export interface TestCluster extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** Starts `count` nodes (named `node-a`, `node-b`, …) over one new MemoryStore with one app. */
-export async function startTestCluster(count: number, options: Partial<ParleyServerOptions> = {}): Promise<TestCluster> {
+/**
+ * Starts `count` nodes (named `node-a`, `node-b`, …) over one new MemoryStore with one app.
+ * @param directory - the shared session directory. @default a new `LocalSessionDirectory`
+ */
+export async function startTestCluster(count: number, options: Partial<ParleyServerOptions> = {}, directory: SessionDirectory = new LocalSessionDirectory()): Promise<TestCluster> {
   const store = new MemoryStore();
   const app: AppRecord = newAppRecord({}, Date.now());
   await store.createApp(app);
   const bus = new MemoryBus();
-  const sessions = new LocalSessionDirectory();
+  const sessions = directory;
   const brokers = Array.from({ length: count }, () => bus.broker());
   const sig = (userID: string, expireSeconds = 86_400) => genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID, expireSeconds });
   const nodes: TestNode[] = [];

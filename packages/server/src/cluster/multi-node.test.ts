@@ -7,6 +7,8 @@ import { CloseCode, Command, ErrorCode, MessagingCommand as M, Push, type WireMe
 import { ChatClient } from '../../test-support/chat-client.js';
 import { RawClient } from '../../test-support/raw-client.js';
 import { startTestCluster, type TestCluster, type TestNode } from '../../test-support/test-cluster.js';
+import { LocalSessionDirectory } from '../sessions/local-session-directory.js';
+import type { SessionDirectory } from '../sessions/session-directory.js';
 
 let cluster: TestCluster | undefined;
 const closers: { close(): void }[] = [];
@@ -16,8 +18,8 @@ afterEach(async () => {
   cluster = undefined;
 });
 
-async function start(): Promise<[TestNode, TestNode, TestNode]> {
-  cluster = await startTestCluster(3);
+async function start(directory?: SessionDirectory): Promise<[TestNode, TestNode, TestNode]> {
+  cluster = await startTestCluster(3, {}, directory);
   const [a, b, c] = cluster.nodes;
   return [a!, b!, c!];
 }
@@ -33,6 +35,24 @@ async function rawLogin(node: TestNode, userID: string, extra: Record<string, un
   closers.push(c);
   const res = await c.request(Command.LOGIN, { SDKAppID: node.app.sdkAppID, userID, userSig: node.sig(userID), platform: 'Web', ...extra });
   return { c, res };
+}
+
+/** A shared directory whose every answer takes 0–8 ms, as a remote one's may: answers overtake each other. */
+function laggingDirectory(): SessionDirectory {
+  const inner = new LocalSessionDirectory();
+  return new Proxy(inner, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const fn = (value as (...args: unknown[]) => Promise<unknown>).bind(target);
+      return async (...args: unknown[]) => {
+        // The step itself is atomic (taken at once); only its answer travels slowly.
+        const result = await fn(...args);
+        await new Promise((r) => setTimeout(r, Math.random() * 8));
+        return result;
+      };
+    },
+  });
 }
 
 /** Polls `check` every 5 ms until it holds (what crosses the bus arrives a little later). */
@@ -105,6 +125,28 @@ describe('login policy across nodes', () => {
     expect((res['QueryResult'] as { Detail: unknown[] }[])[0]!.Detail).toHaveLength(1);
     // Every kicked client got its own login answer before its kick (the answer resolved its request).
     for (const s of sockets.filter((x) => x.pushes.length > 0)) expect(s.pushes[0]!.ev).toBe(Push.KICKOUT);
+  });
+
+  it('with a directory that answers late and out of order, every login is answered before its kick and one survives', async () => {
+    const nodes = await start(laggingDirectory());
+    const sockets = await Promise.all(Array.from({ length: 24 }, (_, i) => RawClient.connect(nodes[i % 3]!.wsUrl)));
+    closers.push(...sockets);
+    const frames = sockets.map((s) => {
+      const kinds: string[] = [];
+      s.socket.on('message', (data) => {
+        const f = JSON.parse(data.toString()) as { t: string; ev?: string };
+        kinds.push(f.t === 'res' ? 'answer' : String(f.ev));
+      });
+      return kinds;
+    });
+    const logins = Promise.all(sockets.map((s) => s.request(Command.LOGIN, { SDKAppID: nodes[0].app.sdkAppID, userID: 'late', userSig: nodes[0].sig('late'), platform: 'Web' })));
+    // A socket kicked before its answer closes unanswered: that shows as this timeout.
+    const unanswered = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a login was never answered')), 5000).unref());
+    const answers = await Promise.race([logins, unanswered]);
+    expect(answers.map((a) => a.code)).toEqual(answers.map(() => 0));
+    await eventually(() => frames.filter((f) => f.includes(Push.KICKOUT)).length === 23, '23 kicks');
+    for (const f of frames) expect(f[0]).toBe('answer');
+    expect(frames.filter((f) => !f.includes(Push.KICKOUT))).toHaveLength(1);
   });
 
   it('a dropped instance resumes on another node; a half-open one there is closed with 4409', async () => {
