@@ -7,13 +7,19 @@
  */
 import type { Broker, ClusterHandler, ClusterMessage } from '../cluster/broker.js';
 
+/** How a node reaches the bus it is on. */
+interface BusPort {
+  send(from: MemoryBusBroker, text: string): void;
+  leave(node: MemoryBusBroker): void;
+}
+
 /** One node's end of a {@link MemoryBus}. */
 class MemoryBusBroker implements Broker {
-  readonly #bus: MemoryBus;
+  readonly #bus: BusPort;
   readonly handlers = new Set<ClusterHandler>();
   closed = false;
 
-  constructor(bus: MemoryBus) {
+  constructor(bus: BusPort) {
     this.#bus = bus;
   }
 
@@ -41,10 +47,11 @@ export class MemoryBus {
   readonly #queue: { readonly to: MemoryBusBroker; readonly text: string }[] = [];
   #scheduled = false;
   #idle: (() => void)[] = [];
+  readonly #port: BusPort = { send: (from, text) => this.#send(from, text), leave: (node) => this.#nodes.delete(node) };
 
   /** A new node on the bus. */
   broker(): Broker {
-    const node = new MemoryBusBroker(this);
+    const node = new MemoryBusBroker(this.#port);
     this.#nodes.add(node);
     return node;
   }
@@ -55,17 +62,12 @@ export class MemoryBus {
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
-  /** @internal Queues `text` for every node but `from`. */
-  send(from: MemoryBusBroker, text: string): void {
+  /** Queues `text` for every node but `from`. */
+  #send(from: MemoryBusBroker, text: string): void {
     for (const node of this.#nodes) if (node !== from) this.#queue.push({ to: node, text });
     if (this.#scheduled || this.#queue.length === 0) return;
     this.#scheduled = true;
     setImmediate(() => this.#drain());
-  }
-
-  /** @internal */
-  leave(node: MemoryBusBroker): void {
-    this.#nodes.delete(node);
   }
 
   #drain(): void {
