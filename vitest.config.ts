@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@parley\/store\/testing$/, replacement: src('store', 'testing/index.ts') },
+      { find: /^@parley\/server\/testing$/, replacement: src('server', 'testing/index.ts') },
       { find: /^@parley\/(protocol|usersig|store|server|store-sqlite|sdk|cli)$/, replacement: src('$1') },
     ],
   },

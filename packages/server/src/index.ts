@@ -4,7 +4,34 @@
  * @packageDocumentation
  */
 export { createParleyServer, DEFAULT_SESSION_OPTIONS } from './http/parley-server.js';
-export type { ParleyServer, ParleyServerOptions } from './http/parley-server.js';
+export type { ParleyServer, ParleyServerOptions, ClusterOptions } from './http/parley-server.js';
+export { LocalBroker } from './cluster/local-broker.js';
+export type {
+  Broker,
+  ClusterHandler,
+  ClusterMessage,
+  PushMessage,
+  KickMessage,
+  ReplacedMessage,
+  AppChangedMessage,
+  AccountsCreatedMessage,
+  AccountsDeletedMessage,
+  MembershipChangedMessage,
+  SigInvalidatedMessage,
+  UsageMessage,
+} from './cluster/broker.js';
+export { LocalSessionDirectory } from './sessions/local-session-directory.js';
+export type {
+  SessionDirectory,
+  InstanceRecord,
+  NewInstance,
+  Admission,
+  ResumeRequest,
+  Resumption,
+  Tombstone,
+  RemovalReason,
+  RemoveCondition,
+} from './sessions/session-directory.js';
 export { DEFAULT_GATEWAY_OPTIONS } from './gateway/gateway-options.js';
 export type { GatewayOptions } from './gateway/gateway-options.js';
 export type { SessionOptions } from './sessions/session-manager.js';

@@ -1,7 +1,12 @@
 /**
  * In-memory view of the apps and their per-app hot state (sig invalidations, known accounts), loaded
  * from the {@link Store} on first use so that a login touches no storage in the common case.
+ *
+ * Every node keeps its own copy. A change made here is written to the store, applied to this copy,
+ * and published on the {@link Broker}; the other nodes apply it to theirs (an app record is re-read
+ * from the store, the rest travels in the message).
  */
+import type { Broker, ClusterMessage } from '../cluster/broker.js';
 import type { AppPatch, AppRecord, SigInvalidation, Store } from '@parley/store';
 import { SerialQueue } from './serial-queue.js';
 
@@ -16,19 +21,27 @@ export interface AppState {
   accountCount: number;
   /**
    * Serialises account creation under the plan limit (`limits.maxAccounts`): a count check and the
-   * write it allows run as one step, so concurrent sign-ups cannot both take the last place.
+   * write it allows run as one step, so concurrent sign-ups cannot both take the last place. Per node
+   * on purpose for now: across nodes the store must make count-and-create one transaction, which is
+   * the store's business, not the broker's.
    */
   readonly accountLimit: SerialQueue;
 }
 
-/** Caches apps from the store. All writes go through here so the cache stays true on one node. */
+/** Caches apps from the store. All writes go through here so every node's cache stays true. */
 export class AppCache {
   readonly #store: Store;
+  readonly #broker: Broker;
   readonly #apps = new Map<number, AppState>();
   readonly #loading = new Map<number, Promise<AppState | undefined>>();
+  /** Re-reads started per app, so an older re-read finishing last does not win. */
+  readonly #reloads = new Map<number, number>();
+  readonly #unsubscribe: () => void;
 
-  constructor(store: Store) {
+  constructor(store: Store, broker: Broker) {
     this.#store = store;
+    this.#broker = broker;
+    this.#unsubscribe = broker.onMessage((m) => this.#onClusterMessage(m));
   }
 
   /** The underlying store, for reads the cache does not keep (accounts). */
@@ -61,6 +74,7 @@ export class AppCache {
   async create(app: AppRecord): Promise<void> {
     await this.#store.apps.create(app);
     this.#apps.delete(app.sdkAppID);
+    this.#broker.publish({ type: 'app-changed', sdkAppID: app.sdkAppID });
   }
 
   /** Updates an app in the store, then the cache; returns the new record. */
@@ -68,6 +82,7 @@ export class AppCache {
     const updated = await this.#store.apps.update(sdkAppID, patch);
     const state = this.#apps.get(sdkAppID);
     if (updated && state) state.app = updated;
+    if (updated) this.#broker.publish({ type: 'app-changed', sdkAppID });
     return updated;
   }
 
@@ -76,5 +91,66 @@ export class AppCache {
     await this.#store.sigInvalidations.put(sdkAppID, inv);
     const state = await this.get(sdkAppID);
     state?.invalidations.set(inv.userID, inv);
+    this.#broker.publish({ type: 'sig-invalidated', sdkAppID, invalidation: inv });
+  }
+
+  /** Accounts now exist (created in the store by the caller): known here, and other nodes' counts are stale. */
+  accountsCreated(state: AppState, userIDs: readonly string[]): void {
+    for (const id of userIDs) state.knownAccounts.add(id);
+    if (userIDs.length > 0) this.#broker.publish({ type: 'accounts-created', sdkAppID: state.app.sdkAppID, userIDs });
+  }
+
+  /** Accounts were deleted from the store by the caller: forgotten here and on the other nodes. */
+  accountsDeleted(state: AppState, userIDs: readonly string[]): void {
+    for (const id of userIDs) state.knownAccounts.delete(id);
+    state.accountCount = -1;
+    if (userIDs.length > 0) this.#broker.publish({ type: 'accounts-deleted', sdkAppID: state.app.sdkAppID, userIDs });
+  }
+
+  /** Stops listening to the other nodes. */
+  stop(): void {
+    this.#unsubscribe();
+  }
+
+  #onClusterMessage(m: ClusterMessage): void {
+    switch (m.type) {
+      case 'app-changed':
+        return this.#withState(m.sdkAppID, () => this.#reload(m.sdkAppID));
+      case 'sig-invalidated':
+        return this.#withState(m.sdkAppID, (s) => s.invalidations.set(m.invalidation.userID, m.invalidation));
+      case 'accounts-created':
+        return this.#withState(m.sdkAppID, (s) => {
+          for (const id of m.userIDs) s.knownAccounts.add(id);
+          s.accountCount = -1;
+        });
+      case 'accounts-deleted':
+        return this.#withState(m.sdkAppID, (s) => {
+          for (const id of m.userIDs) s.knownAccounts.delete(id);
+          s.accountCount = -1;
+        });
+    }
+  }
+
+  /** Applies `fn` to the cached state, or once a load in flight finishes (it may have read the store too early). */
+  #withState(sdkAppID: number, fn: (state: AppState) => void): void {
+    const state = this.#apps.get(sdkAppID);
+    if (state) fn(state);
+    else void this.#loading.get(sdkAppID)?.then((s) => s && fn(s), () => undefined);
+  }
+
+  /** Re-reads an app record another node changed. */
+  #reload(sdkAppID: number): void {
+    const version = (this.#reloads.get(sdkAppID) ?? 0) + 1;
+    this.#reloads.set(sdkAppID, version);
+    this.#store.apps.get(sdkAppID).then(
+      (app) => {
+        if (this.#reloads.get(sdkAppID) !== version) return;
+        const state = this.#apps.get(sdkAppID);
+        if (state && app) state.app = app;
+        else this.#apps.delete(sdkAppID);
+      },
+      // Unreadable now: drop the copy, the next use loads it again.
+      () => this.#apps.delete(sdkAppID),
+    );
   }
 }

@@ -2,6 +2,10 @@
  * Throttling of repeated failed logins (Tencent 70050): a fixed one-minute window of failures per
  * user and per client IP. Successful logins are never counted, so a real user with a valid ticket is
  * not slowed down by someone else's failures on their IP unless that IP is clearly abusive.
+ *
+ * Per node on purpose: counting in a shared place would put a network round trip on every failed
+ * login, and a cluster of N nodes at most multiplies an attacker's budget by N, which stays far from
+ * what guessing a UserSig would need. A shared limiter belongs to a networked broker later.
  */
 
 /** Limits of {@link LoginThrottle}. */

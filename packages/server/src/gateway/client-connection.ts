@@ -4,7 +4,7 @@
  */
 import { KICK_TYPE_NUMBER, Push, stringifyFrame, type FrameBody, type KickedOutTypeValue, type Platform, type ServerFrame } from '@parley/protocol';
 import type { WebSocket } from 'ws';
-import type { SessionSink } from '../sessions/session-registry.js';
+import type { SessionSink } from '../sessions/sink-table.js';
 import type { GatewayOptions } from './gateway-options.js';
 import type { HeldWriter, TickWriteBatch } from './tick-write-batch.js';
 
@@ -117,7 +117,11 @@ export class ClientConnection implements SessionSink, HeldWriter {
     this.send({ t: 'push', ev, body });
   }
 
-  /** Token bucket: refills at `maxRequestsPerSecond`, holds at most `requestBurst`. */
+  /**
+   * Token bucket: refills at `maxRequestsPerSecond`, holds at most `requestBurst`. Per connection, so
+   * per node on purpose: a connection lives on one node, and sharing its bucket would cost a network
+   * round trip per request.
+   */
   admitRequest(now: number): RateVerdict {
     const refill = ((now - this.#tokensAt) / 1000) * this.#opts.maxRequestsPerSecond;
     this.#tokens = Math.min(this.#opts.requestBurst, this.#tokens + refill);

@@ -1,13 +1,17 @@
 /**
  * Assembles one Parley server: a Fastify HTTP server (REST `/v4`, `/healthz`, `/metrics`) and the
  * WebSocket gateway on the same port, over a {@link Store}. The CLI is the only caller that picks a
- * concrete store; tests pass an in-memory SQLite store (`:memory:`).
+ * concrete store; tests pass an in-memory SQLite store (`:memory:`). By default the server is a cluster of
+ * one node; `cluster` joins it to others (a shared {@link SessionDirectory}, a {@link Broker}).
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS } from '@parley/protocol';
 import { AppCache } from '../apps/app-cache.js';
 import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { SigVerifier } from '../auth/sig-verifier.js';
+import type { Broker } from '../cluster/broker.js';
+import { LocalBroker } from '../cluster/local-broker.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
 import { createMessaging } from '../messaging/messaging-module.js';
@@ -21,7 +25,9 @@ import { envelope, registerRestRoutes } from '../rest/rest-router.js';
 import type { RestHandler } from '../rest/rest-types.js';
 import { AccountBatcher } from '../sessions/account-batcher.js';
 import { SessionManager, type SessionOptions } from '../sessions/session-manager.js';
-import { SessionRegistry } from '../sessions/session-registry.js';
+import { LocalSessionDirectory } from '../sessions/local-session-directory.js';
+import type { SessionDirectory } from '../sessions/session-directory.js';
+import { SinkTable } from '../sessions/sink-table.js';
 import type { AppRecord, Store } from '@parley/store';
 import { systemClock, type Clock } from '../time/clock.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
@@ -55,6 +61,21 @@ export interface ParleyServerOptions {
   readonly processMetrics?: boolean;
   /** Serve the browser SDK and a "try it" page at `/` from these built directories. @default not served */
   readonly clientAssets?: ClientAssets;
+  /** How this server joins other nodes. @default a cluster of one (see {@link ClusterOptions}) */
+  readonly cluster?: ClusterOptions;
+}
+
+/** How a server shares sessions and events with the other nodes of a cluster. */
+export interface ClusterOptions {
+  /** This node's id, unique in the cluster. @default `node-` and 12 random hex digits */
+  readonly nodeID?: string;
+  /**
+   * Carries pushes, kicks and cache invalidations to the other nodes. The caller closes a broker it
+   * passes. @default a `LocalBroker` (one node), closed with the server
+   */
+  readonly broker?: Broker;
+  /** Every node's login instances, with atomic admission under the login policy. @default a `LocalSessionDirectory` */
+  readonly sessions?: SessionDirectory;
 }
 
 /** A running (or ready to run) server. */
@@ -92,10 +113,13 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     ...options.session,
   };
   const metrics = new ServerMetrics(options.processMetrics ?? true);
-  const apps = new AppCache(store);
+  const nodeID = options.cluster?.nodeID ?? `node-${randomBytes(6).toString('hex')}`;
+  const broker = options.cluster?.broker ?? new LocalBroker();
+  const directory = options.cluster?.sessions ?? new LocalSessionDirectory();
+  const sinks = new SinkTable();
+  const apps = new AppCache(store, broker);
   const verifier = new SigVerifier();
-  const usage = new UsageTracker(store.usage, clock);
-  const registry = new SessionRegistry();
+  const usage = new UsageTracker(store.usage, clock, undefined, { broker, nodeID });
   metrics.onCollectDau((gauge) => {
     gauge.reset();
     for (const [app, count] of usage.activeTodayByApp()) gauge.set({ sdkappid: String(app) }, count);
@@ -105,11 +129,16 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     clock,
     verifier,
     throttle: new LoginThrottle(options.throttle),
-    registry,
+    directory,
+    sinks,
+    broker,
+    nodeID,
     usage,
     metrics,
     accounts: new AccountBatcher(store.accounts, () => clock.now()),
     options: sessionOptions,
+    // A closure: `onError` logs through the HTTP server, created below.
+    onError: (err, context) => onError(err, context),
   });
 
   const http = Fastify({
@@ -129,9 +158,9 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     return reply.code(200).send(envelope(def.code, tooLarge ? 'request body too large' : def.message));
   });
 
-  const messaging = createMessaging({ store, apps, clock, registry });
+  const messaging = createMessaging({ store, apps, clock, sinks, broker });
   const routes = new Map<string, RestHandler>([
-    ...accountRoutes({ store, sessions, clock }),
+    ...accountRoutes({ store, apps, sessions, clock }),
     ...onlineRoutes({ store, sessions }),
     ...adminRoutes({ apps, store, usage, clock }),
     ...messageRoutes({ messages: messaging.messages, conversations: messaging.conversations, accounts: messaging.accounts, store, clock }),
@@ -173,11 +202,15 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
       closing ??= (async () => {
         gateway.shutdown(options.reconnectAfterMs ?? 1000);
         sessions.stop();
+        messaging.stop();
+        apps.stop();
         const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
         while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         gateway.terminateAll();
         await messaging.drain().catch((err: unknown) => onError(err, 'message flush'));
         await usage.flush().catch((err: unknown) => onError(err, 'usage flush'));
+        usage.stop();
+        if (options.cluster?.broker === undefined) await broker.close();
         await http.close();
       })();
       return closing;

@@ -4,7 +4,6 @@
  * instances as `recentcontact.changed`.
  */
 import { MessagingPush, type ConversationRef, type ReadScope, type WireConversation } from '@parley/protocol';
-import type { ClientConnection } from '../gateway/client-connection.js';
 import type { ConversationPatch, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { Delivery } from './delivery.js';
@@ -19,11 +18,12 @@ export interface ConversationServiceDeps {
   readonly messages: MessageService;
 }
 
-/** Who asks: the user and the connection the request came from. */
+/** Who asks: the user and the instance the request came from. */
 export interface Caller {
   readonly sdkAppID: number;
   readonly userID: string;
-  readonly origin?: ClientConnection;
+  /** Instance id of the requesting connection (it gets the answer, not a push). */
+  readonly origin?: string;
 }
 
 /** Conversations of users. */

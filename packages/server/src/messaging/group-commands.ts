@@ -13,7 +13,7 @@ import {
 } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { SinkTable } from '../sessions/sink-table.js';
 import type { GroupApplicationService } from './group-application-service.js';
 import type { GroupMemberService } from './group-member-service.js';
 import type { GroupActor, GroupService } from './group-service.js';
@@ -22,7 +22,7 @@ import { wireGroup } from './wire-convert.js';
 
 /** What the group commands need. */
 export interface GroupCommandDeps {
-  readonly registry: SessionRegistry;
+  readonly sinks: SinkTable;
   readonly groups: GroupService;
   readonly members: GroupMemberService;
   readonly applications: GroupApplicationService;
@@ -30,8 +30,8 @@ export interface GroupCommandDeps {
 
 /** Registers the group commands. */
 export function registerGroupCommands(gateway: WsGateway, deps: GroupCommandDeps): void {
-  const { registry, groups, members, applications } = deps;
-  const actor = (conn: ClientConnection): GroupActor => callerOf(registry, conn);
+  const { sinks, groups, members, applications } = deps;
+  const actor = (conn: ClientConnection): GroupActor => callerOf(sinks, conn);
 
   gateway.register(MessagingCommand.CREATE_GROUP, async (conn, req) => {
     const body = parsedBody(parseCreateGroupRequest(req.body));

@@ -1,9 +1,11 @@
 /**
  * Reads groups and keeps each group's member roles in memory, so that sends and deliveries do not
- * read the member list from the store every time. Every membership change on this node goes through
- * the group service, which calls {@link GroupDirectory.invalidate}.
+ * read the member list from the store every time. Every membership change goes through the group
+ * services, which call {@link GroupDirectory.invalidate}: it forgets the list here and publishes
+ * `membership-changed` so every other node forgets its copy too.
  */
 import type { WireMemberRole } from '@parley/protocol';
+import type { Broker } from '../cluster/broker.js';
 import type { GroupMemberStore, GroupStore, GroupView, Store } from '@parley/store';
 
 /** Page size when loading a member list. */
@@ -16,11 +18,17 @@ export class GroupDirectory {
   readonly #members = new Map<string, ReadonlyMap<string, WireMemberRole>>();
   /** Bumped on every change, so a load that raced a change is not cached. */
   readonly #versions = new Map<string, number>();
+  readonly #broker: Broker;
+  readonly #unsubscribe: () => void;
 
   /** Reads groups and members through the two parts of `store` it needs. */
-  constructor(store: Pick<Store, 'groups' | 'groupMembers'>) {
+  constructor(store: Pick<Store, 'groups' | 'groupMembers'>, broker: Broker) {
     this.#groups = store.groups;
     this.#memberStore = store.groupMembers;
+    this.#broker = broker;
+    this.#unsubscribe = broker.onMessage((m) => {
+      if (m.type === 'membership-changed') this.#forget(m.sdkAppID, m.groupID);
+    });
   }
 
   /** The group, read from the store (`undefined` when it does not exist). */
@@ -49,8 +57,18 @@ export class GroupDirectory {
     return (await this.members(sdkAppID, groupID)).get(userID);
   }
 
-  /** Forgets what is cached about a group (call after any membership or role change). */
+  /** Forgets what is cached about a group, here and on every node (call after any membership or role change). */
   invalidate(sdkAppID: number, groupID: string): void {
+    this.#forget(sdkAppID, groupID);
+    this.#broker.publish({ type: 'membership-changed', sdkAppID, groupID });
+  }
+
+  /** Stops listening to the other nodes. */
+  stop(): void {
+    this.#unsubscribe();
+  }
+
+  #forget(sdkAppID: number, groupID: string): void {
     const key = `${sdkAppID}:${groupID}`;
     this.#members.delete(key);
     this.#versions.set(key, (this.#versions.get(key) ?? 0) + 1);

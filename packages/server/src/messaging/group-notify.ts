@@ -4,7 +4,6 @@
  * users whose group list changed.
  */
 import { ElementType, MessagingPush, SYSTEM_SENDER, type GroupApplicationAction, type WireMemberRole } from '@parley/protocol';
-import type { ClientConnection } from '../gateway/client-connection.js';
 import type { GroupApplication, GroupView } from '@parley/store';
 import type { Delivery } from './delivery.js';
 import { serverMessageID, type MessageService } from './message-service.js';
@@ -56,10 +55,10 @@ export class GroupNotifier {
   }
 
   /**
-   * Pushes `group_changed` to each user's instances except `skip`. `joined` and `updated` carry the
+   * Pushes `group_changed` to each user's instances except the instance `skip`. `joined` and `updated` carry the
    * group, with each user's own `selfRole` taken from `roles`.
    */
-  changed(sdkAppID: number, groupID: string, users: Iterable<string>, change: GroupChange, group?: GroupView, roles?: ReadonlyMap<string, WireMemberRole>, skip?: ClientConnection): void {
+  changed(sdkAppID: number, groupID: string, users: Iterable<string>, change: GroupChange, group?: GroupView, roles?: ReadonlyMap<string, WireMemberRole>, skip?: string): void {
     const withGroup = group !== undefined && (change === 'joined' || change === 'updated');
     for (const userID of new Set(users)) {
       const body = { groupID, change, ...(withGroup ? { group: wireGroup(group, roles?.get(userID)) } : {}) };

@@ -13,7 +13,6 @@ import {
   type WireGroup,
   type WireMemberRole,
 } from '@parley/protocol';
-import type { ClientConnection } from '../gateway/client-connection.js';
 import type { GroupMemberRecord, GroupPatch, GroupRecord, GroupView, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { AccountDirectory } from './account-directory.js';
@@ -28,8 +27,8 @@ export interface GroupActor {
   readonly sdkAppID: number;
   /** The acting user; for REST calls the admin identifier (named as operator in tips). */
   readonly userID: string;
-  /** The connection the request came from (not pushed to). */
-  readonly origin?: ClientConnection;
+  /** Instance id of the connection the request came from (not pushed to). */
+  readonly origin?: string;
   /** A REST call of an app admin: permission checks are skipped. */
   readonly asAdmin?: boolean;
 }

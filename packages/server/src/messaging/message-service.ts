@@ -17,7 +17,6 @@ import {
   type WireMessage,
 } from '@parley/protocol';
 import type { AppCache, AppState } from '../apps/app-cache.js';
-import type { ClientConnection } from '../gateway/client-connection.js';
 import type { GroupView, MessageDraft, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import type { AccountDirectory } from './account-directory.js';
@@ -42,8 +41,8 @@ export interface SendContext {
   readonly sdkAppID: number;
   /** Sender UserID (`@TIM#SYSTEM` for tips). */
   readonly from: string;
-  /** The connection the send came from: it gets the answer, not a push. */
-  readonly origin?: ClientConnection;
+  /** The instance id the send came from: it gets the answer, not a push. */
+  readonly origin?: string;
   /** Deliver to the sender's instances and inbox (REST `SyncOtherMachine`). @default true */
   readonly syncToSender?: boolean;
   /** Message time, whole seconds. @default now */

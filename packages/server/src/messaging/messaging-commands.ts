@@ -20,13 +20,13 @@ import {
 } from '@parley/protocol';
 import type { ClientConnection } from '../gateway/client-connection.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { SinkTable } from '../sessions/sink-table.js';
 import type { Caller, ConversationService } from './conversation-service.js';
 import { encodedSendAnswer, type MessageService } from './message-service.js';
 
 /** What the message commands need. */
 export interface MessagingCommandDeps {
-  readonly registry: SessionRegistry;
+  readonly sinks: SinkTable;
   readonly messages: MessageService;
   readonly conversations: ConversationService;
 }
@@ -38,16 +38,16 @@ export function parsedBody<T>(parsed: MessagingParsed<T>): T {
 }
 
 /** The logged-in user of a connection (6014 when the instance is gone, e.g. kicked mid-request). */
-export function callerOf(registry: SessionRegistry, conn: ClientConnection): Caller {
-  const inst = conn.instanceID === undefined ? undefined : registry.get(conn.instanceID);
-  if (!inst) throw ParleyError.of('ERR_SDK_NOT_LOGGED_IN');
-  return { sdkAppID: inst.sdkAppID, userID: inst.userID, origin: conn };
+export function callerOf(sinks: SinkTable, conn: ClientConnection): Caller & { readonly origin: string } {
+  const inst = conn.instanceID === undefined ? undefined : sinks.get(conn.instanceID);
+  if (!inst || inst.pending) throw ParleyError.of('ERR_SDK_NOT_LOGGED_IN');
+  return { sdkAppID: inst.sdkAppID, userID: inst.userID, origin: inst.instanceID };
 }
 
 /** Registers the message and conversation commands. */
 export function registerMessagingCommands(gateway: WsGateway, deps: MessagingCommandDeps): void {
-  const { registry, messages, conversations } = deps;
-  const caller = (conn: ClientConnection): Caller => callerOf(registry, conn);
+  const { sinks, messages, conversations } = deps;
+  const caller = (conn: ClientConnection): Caller & { readonly origin: string } => callerOf(sinks, conn);
 
   // Sends of one connection are checked one after another and queued for commit in arrival order,
   // so they are committed (and numbered) in the order the client sent them, yet still share batches.
@@ -55,7 +55,7 @@ export function registerMessagingCommands(gateway: WsGateway, deps: MessagingCom
   gateway.register(MessagingCommand.SEND, async (conn, req) => {
     const body = parsedBody(parseSendMessageRequest(req.body));
     const c = caller(conn);
-    const ctx = { sdkAppID: c.sdkAppID, from: c.userID, origin: conn };
+    const ctx = { sdkAppID: c.sdkAppID, from: c.userID, origin: c.origin };
     const previous = queued.get(conn) ?? Promise.resolve();
     let release = (): void => undefined;
     queued.set(conn, new Promise<void>((resolve) => (release = resolve)));

@@ -1,10 +1,11 @@
 /**
  * Builds the messaging part of a server (messages, conversations, groups) over a store and the
- * session registry, and registers its commands on the gateway.
+ * node's sink table and the cluster broker, and registers its commands on the gateway.
  */
 import type { AppCache } from '../apps/app-cache.js';
 import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { SessionRegistry } from '../sessions/session-registry.js';
+import type { Broker } from '../cluster/broker.js';
+import type { SinkTable } from '../sessions/sink-table.js';
 import type { Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
 import { AccountDirectory } from './account-directory.js';
@@ -25,7 +26,10 @@ export interface MessagingDeps {
   readonly store: Store;
   readonly apps: AppCache;
   readonly clock: Clock;
-  readonly registry: SessionRegistry;
+  /** This node's sockets (pushes, callers of commands). */
+  readonly sinks: SinkTable;
+  /** Pushes and membership changes reach the other nodes through it. */
+  readonly broker: Broker;
   /** Most messages per store write. @default 500 */
   readonly maxBatch?: number;
 }
@@ -44,15 +48,17 @@ export interface Messaging {
   register(gateway: WsGateway): void;
   /** Waits until every accepted send is written (call before closing the store). */
   drain(): Promise<void>;
+  /** Stops listening to the other nodes. */
+  stop(): void;
 }
 
 /** Creates the messaging services. */
 export function createMessaging(deps: MessagingDeps): Messaging {
-  const { store, apps, clock, registry } = deps;
+  const { store, apps, clock, sinks, broker } = deps;
   const batcher = new AppendBatcher(store.messages, deps.maxBatch);
-  const delivery = new Delivery(registry);
+  const delivery = new Delivery(sinks, broker);
   const accounts = new AccountDirectory(store.accounts);
-  const groupDirectory = new GroupDirectory(store);
+  const groupDirectory = new GroupDirectory(store, broker);
   const messages = new MessageService({ store, apps, clock, batcher, delivery, accounts, groups: groupDirectory });
   const conversations = new ConversationService({ store, clock, delivery, messages });
   const groupDeps = { store, clock, directory: groupDirectory, accounts, messages, notify: new GroupNotifier(messages, delivery) };
@@ -69,9 +75,13 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     delivery,
     batcher,
     register(gateway) {
-      registerMessagingCommands(gateway, { registry, messages, conversations });
-      registerGroupCommands(gateway, { registry, groups, members, applications });
+      registerMessagingCommands(gateway, { sinks, messages, conversations });
+      registerGroupCommands(gateway, { sinks, groups, members, applications });
     },
     drain: () => batcher.drain(),
+    stop() {
+      delivery.stop();
+      groupDirectory.stop();
+    },
   };
 }

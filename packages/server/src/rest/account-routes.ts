@@ -3,7 +3,7 @@
  * response field names.
  */
 import { isRecord, isValidUserID, ParleyError } from '@parley/protocol';
-import type { AppState } from '../apps/app-cache.js';
+import type { AppCache, AppState } from '../apps/app-cache.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { AccountInput, Store } from '@parley/store';
 import type { Clock } from '../time/clock.js';
@@ -18,6 +18,8 @@ const MAX_BATCH = 100;
 
 interface Deps {
   readonly store: Store;
+  /** Known accounts live here, on every node. */
+  readonly apps: AppCache;
   readonly sessions: SessionManager;
   readonly clock: Clock;
 }
@@ -50,7 +52,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
       await enforceAccountLimit(deps.store, app, [input.userID]);
       await deps.store.accounts.import(app.app.sdkAppID, [input], deps.clock.now());
     });
-    app.knownAccounts.add(input.userID);
+    deps.apps.accountsCreated(app, [input.userID]);
     return {};
   });
 
@@ -73,7 +75,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
       await enforceAccountLimit(deps.store, app, inputs.map((i) => i.userID));
       await deps.store.accounts.import(app.app.sdkAppID, inputs, deps.clock.now());
     });
-    for (const i of inputs) app.knownAccounts.add(i.userID);
+    deps.apps.accountsCreated(app, inputs.map((i) => i.userID));
     return { FailAccounts: failed };
   });
 
@@ -83,8 +85,7 @@ export function accountRoutes(deps: Deps): Map<string, RestHandler> {
     // In the account queue: a sign-up in progress must not count from a number taken before the delete.
     const deleted = await app.accountLimit.run(async () => {
       const gone = new Set(await deps.store.accounts.delete(app.app.sdkAppID, ids));
-      for (const id of gone) app.knownAccounts.delete(id);
-      app.accountCount = -1;
+      deps.apps.accountsDeleted(app, [...gone]);
       return gone;
     });
     for (const id of deleted) {

@@ -1,6 +1,7 @@
 /**
  * `parley_admin/*`: Parley's own operator endpoints, with the same envelope and admin auth as the
- * Tencent ones. Login settings take effect for the next login (no propagation delay on one node).
+ * Tencent ones. Login settings take effect for the next login: at once on the node that took the
+ * call, and on the other nodes as soon as they have re-read the app (`app-changed` on the broker).
  */
 import { isRecord, LOGIN_POLICIES, ParleyError, PLATFORMS, type LoginPolicy, type Platform } from '@parley/protocol';
 import { isValidMaxInstances } from '../apps/app-defaults.js';

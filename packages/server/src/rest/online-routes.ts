@@ -17,7 +17,7 @@ export function onlineRoutes(deps: { readonly store: Store; readonly sessions: S
     const valid = raw.filter(isValidUserID);
     const existing = new Set((await deps.store.accounts.get(app.app.sdkAppID, valid)).map((a) => a.userID));
     const found = valid.filter((id) => existing.has(id));
-    const states = deps.sessions.onlineState(app.app.sdkAppID, found);
+    const states = await deps.sessions.onlineState(app.app.sdkAppID, found);
     return {
       QueryResult: states.map((s) => ({
         To_Account: s.userID,

@@ -1,6 +1,6 @@
 /**
  * The multi-client login policy decision, as a pure function so it can run unchanged inside a
- * single-process registry or (later) be mirrored by a Redis script.
+ * in-process session directory or (later) be mirrored by a Redis script.
  *
  * Policies group platforms into classes; within a class only one platform may be online at a time:
  * - `single`: one class of all platforms;

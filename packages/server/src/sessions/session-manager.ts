@@ -1,10 +1,9 @@
 /**
- * Login, resume, logout, kick and UserSig expiry: the session rules of the seeds (DESIGN.md §3).
- * The gateway calls in with parsed requests; this class decides and tells instances through their
- * {@link SessionSink}. The policy decision and registration happen synchronously after the last
- * `await`, so they are atomic on one node.
+ * Login, resume, logout, kick and UserSig expiry: the session rules. The gateway calls in with
+ * parsed requests; this class asks the {@link SessionDirectory} (shared by every node) for the
+ * decisions and tells instances through their {@link SessionSink} in this node's {@link SinkTable},
+ * or through the {@link Broker} when the instance's socket is on another node.
  */
-import { randomFillSync } from 'node:crypto';
 import {
   CloseCode,
   ERRORS,
@@ -15,79 +14,52 @@ import {
   type KickedOutTypeValue,
   type LoginRequest,
   type LoginResponse,
-  type Platform,
 } from '@parley/protocol';
-import type { AppCache, AppState } from '../apps/app-cache.js';
-import type { LoginThrottle } from '../auth/login-throttle.js';
-import { expiryInstant, type SigVerifier, type VerifiedSig } from '../auth/sig-verifier.js';
-import type { ServerMetrics } from '../metrics/server-metrics.js';
-import type { Clock } from '../time/clock.js';
+import type { AppState } from '../apps/app-cache.js';
+import { expiryInstant, type VerifiedSig } from '../auth/sig-verifier.js';
 import { DeadlineQueue } from '../time/deadline-queue.js';
-import type { UsageTracker } from '../usage/usage-tracker.js';
-import type { AccountBatcher } from './account-batcher.js';
-import type { Instance, SessionRegistry, SessionSink } from './session-registry.js';
+import { newInstanceID } from './instance-id.js';
+import { LocalSessions, type NewInstanceInfo } from './local-sessions.js';
+import type { InstanceRecord } from './session-directory.js';
+import type { LoginContext, LoginOutcome, SessionDeps, UserOnlineState } from './session-types.js';
+import type { LocalInstance, SessionSink } from './sink-table.js';
 
-/** Tunables of the session rules. */
-export interface SessionOptions {
-  /** Heartbeat interval told to clients, in seconds. @default 30 */
-  readonly helloIntervalSec: number;
-  /** How long a dropped instance stays resumable (and counted by the policy), in ms. @default 90000 */
-  readonly resumeGraceMs: number;
-}
-
-/** Dependencies of {@link SessionManager}. */
-export interface SessionDeps {
-  readonly apps: AppCache;
-  readonly clock: Clock;
-  readonly verifier: SigVerifier;
-  readonly throttle: LoginThrottle;
-  readonly registry: SessionRegistry;
-  readonly usage: UsageTracker;
-  readonly metrics: ServerMetrics;
-  readonly accounts: AccountBatcher;
-  readonly options: SessionOptions;
-}
-
-/** Where a login comes from. */
-export interface LoginContext {
-  /** Client IP, for failure throttling. */
-  readonly ip: () => string;
-  /** The socket the instance will be attached to. */
-  readonly sink: SessionSink;
-  /** False once the socket closed (a login that finishes after that is dropped). */
-  readonly isOpen: () => boolean;
-  /**
-   * Called synchronously when the login succeeds, before any instance it pushes out is told, so the
-   * new instance's answer always leaves first and cannot be overtaken by a racing login's kick.
-   */
-  readonly onLoggedIn: (instance: Instance, response: LoginResponse) => void;
-}
-
-/** Outcome of {@link SessionManager.login}. */
-export type LoginOutcome =
-  | { readonly ok: true; readonly instance: Instance; readonly response: LoginResponse }
-  | { readonly ok: false; readonly code: number; readonly message: string; readonly data?: Record<string, unknown> };
-
-/** Online state of one user, as REST `query_online_status` reports it. */
-export interface UserOnlineState {
-  readonly userID: string;
-  readonly state: (typeof OnlineState)[keyof typeof OnlineState];
-  readonly instances: readonly { readonly platform: Platform; readonly instanceID: string }[];
-}
+export type { LoginContext, LoginOutcome, SessionDeps, SessionOptions, UserOnlineState } from './session-types.js';
 
 const fail = (name: ErrorName, detail?: string, data?: Record<string, unknown>): LoginOutcome => {
   const def = ERRORS[name];
   return { ok: false, code: def.code, message: detail ? `${def.message}: ${detail}` : def.message, ...(data ? { data } : {}) };
 };
 
+/** A pending sink-table entry for a login or resume in flight. */
+function reserved(instanceID: string, req: LoginRequest, sink: SessionSink): LocalInstance {
+  return { instanceID, sdkAppID: req.SDKAppID, userID: req.userID, platform: req.platform, sink, pending: true, deferredKick: undefined };
+}
+
 /** The session rules. */
 export class SessionManager {
   readonly #d: SessionDeps;
   readonly #deadlines: DeadlineQueue;
+  readonly #local: LocalSessions;
+  /**
+   * Detaches on their way to the directory, by instance: a resume on this node waits for its
+   * instance's detach, or the late detach would mark the resumed instance detached.
+   */
+  readonly #detaching = new Map<string, Promise<void>>();
 
   constructor(deps: SessionDeps) {
     this.#d = deps;
     this.#deadlines = new DeadlineQueue(deps.clock, (key) => this.#onDeadline(key));
+    this.#local = new LocalSessions({
+      sinks: deps.sinks,
+      broker: deps.broker,
+      nodeID: deps.nodeID,
+      usage: deps.usage,
+      onGone: (id) => {
+        this.#deadlines.cancel(`exp:${id}`);
+        this.#deadlines.cancel(`grace:${id}`);
+      },
+    });
   }
 
   /** Pending expiry/grace deadlines (for tests and metrics). */
@@ -95,7 +67,7 @@ export class SessionManager {
     return this.#deadlines.size;
   }
 
-  /** Logs in (or resumes) per the seeds' rules. Never throws for bad input. */
+  /** Logs in (or resumes) per the session rules. Never throws for bad input. */
   async login(req: LoginRequest, ctx: LoginContext): Promise<LoginOutcome> {
     const outcome = await this.#login(req, ctx);
     const m = this.#d.metrics;
@@ -124,7 +96,7 @@ export class SessionManager {
     }
     if (!ctx.isOpen()) return fail('ERR_SDK_NOT_LOGGED_IN', 'connection closed during login');
     if (req.instanceID !== undefined) {
-      const resumed = this.#resume(req, ctx, check.sig);
+      const resumed = await this.#resume(req, req.instanceID, ctx, check.sig);
       if (resumed) return resumed;
     }
     if (!state.knownAccounts.has(req.userID)) {
@@ -135,28 +107,46 @@ export class SessionManager {
     return this.#admit(state, req, ctx, check.sig);
   }
 
-  #resume(req: LoginRequest, ctx: LoginContext, sig: VerifiedSig): LoginOutcome | undefined {
-    const id = req.instanceID!;
-    const inst = this.#d.registry.get(id);
-    if (inst && inst.sdkAppID === req.SDKAppID && inst.userID === req.userID && inst.platform === req.platform) {
-      const previous = inst.sink;
-      if (previous && previous !== ctx.sink) previous.close(CloseCode.Replaced, 'instance resumed on another connection');
-      if (!previous) this.#d.usage.adjustConnections(inst.sdkAppID, 1);
-      inst.sink = ctx.sink;
-      inst.detachedAt = 0;
-      inst.sigHmac = sig.hmac;
-      inst.sigExpireAt = sig.expireAt;
-      this.#deadlines.cancel(`grace:${id}`);
-      this.#deadlines.schedule(`exp:${id}`, expiryInstant(sig.expireAt));
-      const response = this.#answer(inst, true);
-      ctx.onLoggedIn(inst, response);
-      return { ok: true, instance: inst, response };
+  async #resume(req: LoginRequest, id: string, ctx: LoginContext, sig: VerifiedSig): Promise<LoginOutcome | undefined> {
+    const { directory, nodeID } = this.#d;
+    await this.#detaching.get(id);
+    const known = await directory.get(id);
+    if (known && known.sdkAppID === req.SDKAppID && known.userID === req.userID && known.platform === req.platform) {
+      const entry = reserved(id, req, ctx.sink);
+      const replaced = this.#local.reserve(entry);
+      let resumed;
+      try {
+        resumed = await directory.resume(id, { sdkAppID: req.SDKAppID, userID: req.userID, platform: req.platform, nodeID, sigHmac: sig.hmac, sigExpireAt: sig.expireAt });
+      } finally {
+        if (!resumed) this.#local.abandon(entry, replaced);
+      }
+      if (resumed) return this.#resumed(entry, replaced, resumed.instance, resumed.previous, ctx, sig);
     }
-    const tomb = this.#d.registry.tombstone(id);
+    const tomb = await directory.tombstone(id);
     if (tomb && tomb.userID === req.userID) {
       return fail('PARLEY_INSTANCE_KICKED', tomb.type, { type: tomb.type, kickType: KICK_TYPE_NUMBER[tomb.type] });
     }
     return undefined;
+  }
+
+  #resumed(entry: LocalInstance, replaced: LocalInstance | undefined, instance: InstanceRecord, previous: InstanceRecord, ctx: LoginContext, sig: VerifiedSig): LoginOutcome {
+    const id = instance.instanceID;
+    // The socket the instance was attached to closes: here now, on another node when it hears.
+    const counted = replaced !== undefined && !replaced.pending;
+    if (counted && replaced.sink !== ctx.sink) replaced.sink.close(CloseCode.Replaced, 'instance resumed on another connection');
+    else if (!replaced && previous.detachedAt === 0 && previous.nodeID !== this.#d.nodeID) this.#local.tellReplaced(previous.nodeID, id);
+    if (!this.#local.confirm(entry, counted)) {
+      // Closed meanwhile: the record says attached here, so it becomes resumable again for the grace.
+      if (this.#local.get(id) === undefined) void this.#detachRecord(id);
+      return fail('ERR_SDK_NOT_LOGGED_IN', 'connection closed during login');
+    }
+    if (!counted) this.#d.usage.adjustConnections(instance.sdkAppID, 1);
+    this.#deadlines.cancel(`grace:${id}`);
+    this.#deadlines.schedule(`exp:${id}`, expiryInstant(sig.expireAt));
+    const response = this.#answer(instance, true);
+    ctx.onLoggedIn(instance, response);
+    this.#local.releaseDeferredKick(entry);
+    return { ok: true, instance, response };
   }
 
   async #ensureAccount(state: AppState, userID: string): Promise<LoginOutcome | undefined> {
@@ -188,29 +178,48 @@ export class SessionManager {
       if (state.accountCount >= max) return fail('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
       await this.#d.accounts.ensure(sdkAppID, userID);
       state.accountCount++;
+      // Other nodes' account counts are now stale.
+      this.#d.apps.accountsCreated(state, [userID]);
     }
     state.knownAccounts.add(userID);
     return undefined;
   }
 
-  #admit(state: AppState, req: LoginRequest, ctx: LoginContext, sig: VerifiedSig): LoginOutcome {
-    const { registry, usage, clock } = this.#d;
+  async #admit(state: AppState, req: LoginRequest, ctx: LoginContext, sig: VerifiedSig): Promise<LoginOutcome> {
+    const { directory, usage, clock, nodeID } = this.#d;
     const now = clock.now();
     const instanceID = newInstanceID();
-    const { instance, victims } = registry.admit(
-      { instanceID, sdkAppID: req.SDKAppID, userID: req.userID, platform: req.platform, loginAt: now, sigHmac: sig.hmac, sigExpireAt: sig.expireAt, sink: ctx.sink, detachedAt: 0 },
-      state.app.loginSettings,
-    );
+    const entry = reserved(instanceID, req, ctx.sink);
+    this.#local.reserve(entry);
+    let admission;
+    try {
+      admission = await directory.admit(
+        { instanceID, sdkAppID: req.SDKAppID, userID: req.userID, platform: req.platform, loginAt: now, sigHmac: sig.hmac, sigExpireAt: sig.expireAt, nodeID, detachedAt: 0 },
+        state.app.loginSettings,
+      );
+    } catch (err) {
+      this.#local.abandon(entry, undefined);
+      throw err;
+    }
+    const { instance, victims } = admission;
+    const alive = this.#local.confirm(entry, false);
     const response = this.#answer(instance, false);
-    ctx.onLoggedIn(instance, response);
+    if (alive) ctx.onLoggedIn(instance, response);
+    // Victims are out of the directory already: they are told even when this login's socket is gone.
     for (const v of victims) this.#afterRemoval(v.instance, v.type, { platform: instance.platform, instanceID });
+    if (!alive) {
+      // Nobody learnt this instance's id, so nothing can resume it: it goes now, not after the grace.
+      void this.#settle(directory.remove(instanceID), 'abandoned login');
+      return fail('ERR_SDK_NOT_LOGGED_IN', 'connection closed during login');
+    }
     usage.adjustConnections(req.SDKAppID, 1);
     usage.recordLogin(req.SDKAppID, req.userID);
     this.#deadlines.schedule(`exp:${instanceID}`, expiryInstant(sig.expireAt));
+    this.#local.releaseDeferredKick(entry);
     return { ok: true, instance, response };
   }
 
-  #answer(inst: Instance, resumed: boolean): LoginResponse {
+  #answer(inst: InstanceRecord, resumed: boolean): LoginResponse {
     return {
       userID: inst.userID,
       instanceID: inst.instanceID,
@@ -223,111 +232,102 @@ export class SessionManager {
 
   /** The instance logged out: it ends; the account's other instances are untouched. */
   logout(instanceID: string): void {
-    const inst = this.#d.registry.remove(instanceID);
-    if (!inst) return;
-    this.#forget(inst);
+    this.#local.drop(instanceID);
+    void this.#settle(this.#d.directory.remove(instanceID), 'logout');
   }
 
   /** The socket of an instance closed without logout: keep it resumable for the grace period. */
   detach(instanceID: string, sink: SessionSink): void {
-    const inst = this.#d.registry.get(instanceID);
-    if (!inst || inst.sink !== sink) return;
-    inst.sink = null;
-    inst.detachedAt = this.#d.clock.now();
-    this.#d.usage.adjustConnections(inst.sdkAppID, -1);
-    this.#deadlines.schedule(`grace:${instanceID}`, inst.detachedAt + this.#d.options.resumeGraceMs);
+    if (this.#local.drop(instanceID, sink)) void this.#detachRecord(instanceID);
+  }
+
+  #detachRecord(instanceID: string): Promise<void> {
+    const at = this.#d.clock.now();
+    const done = this.#settle(this.#d.directory.detach(instanceID, this.#d.nodeID, at), 'detach').then((detached) => {
+      if (this.#detaching.get(instanceID) === done) this.#detaching.delete(instanceID);
+      if (detached) this.#deadlines.schedule(`grace:${instanceID}`, at + this.#d.options.resumeGraceMs);
+    });
+    this.#detaching.set(instanceID, done);
+    return done;
   }
 
   /**
-   * REST kick: every instance of the user gets `REST_API_Kick`, and every UserSig issued before now
-   * stops working (70052); a sig minted later works.
+   * REST kick: every instance of the user, on every node, gets `REST_API_Kick`, and every UserSig
+   * issued before now stops working (70052); a sig minted later works.
    * @returns the number of instances kicked.
    */
   async kickUser(sdkAppID: number, userID: string): Promise<number> {
-    const now = this.#d.clock.now();
-    const instances = [...this.#d.registry.listUser(sdkAppID, userID)];
+    const { directory, clock, apps } = this.#d;
+    const now = clock.now();
+    const instances = await directory.listUser(sdkAppID, userID);
     const beforeSec = Math.floor(now / 1000);
     const revokedSigs = instances.map((i) => i.sigHmac);
-    const state = await this.#d.apps.get(sdkAppID);
+    const state = await apps.get(sdkAppID);
     const previous = state?.invalidations.get(userID);
     if (previous && previous.beforeSec === beforeSec) revokedSigs.push(...previous.revokedSigs);
-    await this.#d.apps.putInvalidation(sdkAppID, { userID, beforeSec, revokedSigs: [...new Set(revokedSigs)] });
+    await apps.putInvalidation(sdkAppID, { userID, beforeSec, revokedSigs: [...new Set(revokedSigs)] });
     // Re-read: instances may have changed while the invalidation was written.
-    const current = [...this.#d.registry.listUser(sdkAppID, userID)];
+    const current = await directory.listUser(sdkAppID, userID);
     for (const inst of current) {
-      this.#d.registry.remove(inst.instanceID, KickedOutType.REST_API, now);
-      this.#afterRemoval(inst, KickedOutType.REST_API);
+      const removed = await directory.remove(inst.instanceID, { type: KickedOutType.REST_API, at: now });
+      if (removed) this.#afterRemoval(removed, KickedOutType.REST_API);
     }
     return current.length;
   }
 
-  /** Online state of users (attached instances count as online). */
-  onlineState(sdkAppID: number, userIDs: readonly string[]): UserOnlineState[] {
-    return userIDs.map((userID) => {
-      const attached = this.#d.registry.listUser(sdkAppID, userID).filter((i) => i.sink !== null);
+  /** Online state of users, on every node (attached instances count as online). */
+  async onlineState(sdkAppID: number, userIDs: readonly string[]): Promise<UserOnlineState[]> {
+    const lists = await Promise.all(userIDs.map((userID) => this.#d.directory.listUser(sdkAppID, userID)));
+    return userIDs.map((userID, i) => {
+      const attached = (lists[i] ?? []).filter((inst) => inst.detachedAt === 0);
       return {
         userID,
         state: attached.length > 0 ? OnlineState.ONLINE : OnlineState.OFFLINE,
-        instances: attached.map((i) => ({ platform: i.platform, instanceID: i.instanceID })),
+        instances: attached.map((inst) => ({ platform: inst.platform, instanceID: inst.instanceID })),
       };
     });
   }
 
-  /** Stops timers. Instances stay registered (the process is going away). */
+  /** Stops timers and stops listening to the other nodes. Instances stay registered (the process is going away). */
   stop(): void {
     this.#deadlines.stop();
+    this.#local.stop();
   }
 
-  #afterRemoval(inst: Instance, type: KickedOutTypeValue, newInstance?: { platform: Platform; instanceID: string }): void {
+  #afterRemoval(inst: InstanceRecord, type: KickedOutTypeValue, newInstance?: NewInstanceInfo): void {
     this.#d.metrics.kicks.inc({ type });
-    const sink = inst.sink;
-    this.#forget(inst);
     this.#deadlines.schedule(`tomb:${inst.instanceID}`, this.#d.clock.now() + this.#d.options.resumeGraceMs);
-    if (sink) sink.kick(type, type === KickedOutType.USERSIG_EXPIRED ? CloseCode.SessionExpired : CloseCode.Kicked, newInstance);
-  }
-
-  #forget(inst: Instance): void {
-    if (inst.sink) this.#d.usage.adjustConnections(inst.sdkAppID, -1);
-    inst.sink = null;
-    this.#deadlines.cancel(`exp:${inst.instanceID}`);
-    this.#deadlines.cancel(`grace:${inst.instanceID}`);
+    this.#local.tellRemoved(inst, type, newInstance);
   }
 
   #onDeadline(key: string): void {
     const sep = key.indexOf(':');
-    const kind = key.slice(0, sep);
-    const id = key.slice(sep + 1);
-    const registry = this.#d.registry;
-    if (kind === 'tomb') {
-      registry.forgetTombstone(id);
-      return;
-    }
-    const inst = registry.get(id);
+    void this.#settle(this.#deadline(key.slice(0, sep), key.slice(sep + 1)), `deadline ${key}`);
+  }
+
+  async #deadline(kind: string, id: string): Promise<void> {
+    const { directory, clock, options } = this.#d;
+    if (kind === 'tomb') return directory.forgetTombstone(id);
+    const inst = await directory.get(id);
     if (!inst) return;
-    if (kind === 'exp' && this.#d.clock.now() >= expiryInstant(inst.sigExpireAt)) {
-      registry.remove(id, KickedOutType.USERSIG_EXPIRED, this.#d.clock.now());
-      this.#afterRemoval(inst, KickedOutType.USERSIG_EXPIRED);
-    } else if (kind === 'grace' && inst.sink === null) {
-      registry.remove(id);
-      this.#forget(inst);
+    const now = clock.now();
+    if (kind === 'exp' && now >= expiryInstant(inst.sigExpireAt)) {
+      const removed = await directory.remove(id, { type: KickedOutType.USERSIG_EXPIRED, at: now }, { sigExpireAt: inst.sigExpireAt });
+      if (removed) this.#afterRemoval(removed, KickedOutType.USERSIG_EXPIRED);
+    } else if (kind === 'grace' && inst.detachedAt !== 0 && now >= inst.detachedAt + options.resumeGraceMs) {
+      if (await directory.remove(id, undefined, { detachedAt: inst.detachedAt })) this.#local.drop(id);
     }
   }
-}
 
-// Instance ids come from a pool of random bytes refilled in bulk: one OpenSSL call per 256 logins.
-const ID_BYTES = 12;
-const idPool = Buffer.alloc(ID_BYTES * 256);
-let idOffset = idPool.length;
-
-/** A new random instance id: 12 random bytes, base64url (16 characters). */
-function newInstanceID(): string {
-  if (idOffset >= idPool.length) {
-    randomFillSync(idPool);
-    idOffset = 0;
+  /** Awaits work nobody else waits for; a failure is logged, never thrown. */
+  async #settle<T>(work: Promise<T>, context: string): Promise<T | undefined> {
+    try {
+      return await work;
+    } catch (err) {
+      this.#d.onError(err, context);
+      return undefined;
+    }
   }
-  const id = idPool.toString('base64url', idOffset, idOffset + ID_BYTES);
-  idOffset += ID_BYTES;
-  return id;
 }
 
 function isInvalidated(state: AppState, userID: string, sig: VerifiedSig): boolean {

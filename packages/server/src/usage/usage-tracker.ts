@@ -2,7 +2,15 @@
  * DAU and daily peak concurrent connections per app. A user counts once per UTC day on their first
  * successful login (resumes never count). Writes are buffered and flushed in batches so the login
  * path never waits on storage for statistics.
+ *
+ * In a cluster each node counts its own attached instances and publishes its count (`usage`) on the
+ * {@link Broker}; every node adds the others' latest counts to its own, so the current connections and
+ * the peak it records are the cluster's (the store keeps the highest peak any node writes). The set
+ * of users already counted today stays per node on purpose: it only saves repeat writes, and the
+ * store counts a user once per day whichever node writes it.
  */
+import type { Broker, ClusterMessage } from '../cluster/broker.js';
+import { LocalBroker } from '../cluster/local-broker.js';
 import type { Clock } from '../time/clock.js';
 import { utcDay } from '../time/clock.js';
 import type { UsageStore } from '@parley/store';
@@ -16,18 +24,29 @@ export class UsageTracker {
   readonly #seen = new Map<string, Set<string>>();
   /** `${app}|${day}` → users to write. */
   readonly #pendingActive = new Map<string, Set<string>>();
-  /** app → current connections. */
+  /** app → current connections on this node. */
   readonly #connections = new Map<number, number>();
+  /** app → node → that node's last published count. */
+  readonly #remote = new Map<number, Map<string, number>>();
+  readonly #broker: Broker;
+  readonly #nodeID: string;
+  readonly #unsubscribe: () => void;
   /** `${app}|${day}` → peak seen in memory / last written. */
   readonly #peak = new Map<string, { value: number; written: number }>();
   #timer: unknown = undefined;
   #flushing: Promise<void> = Promise.resolve();
 
-  /** @param flushMs - how long writes may wait in memory, in ms. @default 1000 */
-  constructor(usage: UsageStore, clock: Clock, flushMs = 1000) {
+  /**
+   * @param flushMs - how long writes may wait in memory, in ms. @default 1000
+   * @param cluster - the broker and this node's id. @default one node (a `LocalBroker`)
+   */
+  constructor(usage: UsageStore, clock: Clock, flushMs = 1000, cluster: { readonly broker: Broker; readonly nodeID: string } = { broker: new LocalBroker(), nodeID: 'local' }) {
     this.#usage = usage;
     this.#clock = clock;
     this.#flushMs = flushMs;
+    this.#broker = cluster.broker;
+    this.#nodeID = cluster.nodeID;
+    this.#unsubscribe = cluster.broker.onMessage((m) => this.#onClusterMessage(m));
   }
 
   /** Counts `userID` toward today's DAU of the app (idempotent per day). */
@@ -48,11 +67,32 @@ export class UsageTracker {
     this.#schedule();
   }
 
-  /** Adjusts the app's current connection count by `delta` and raises today's peak if needed. */
+  /** Adjusts the app's connection count on this node by `delta` and raises today's peak if needed. */
   adjustConnections(sdkAppID: number, delta: number): void {
-    const current = Math.max(0, (this.#connections.get(sdkAppID) ?? 0) + delta);
-    this.#connections.set(sdkAppID, current);
-    if (delta <= 0) return;
+    const local = Math.max(0, (this.#connections.get(sdkAppID) ?? 0) + delta);
+    this.#connections.set(sdkAppID, local);
+    // Every change, not coalesced: only the latest count of a node matters, so a networked broker may
+    // coalesce `usage` messages per node and app itself.
+    this.#broker.publish({ type: 'usage', nodeID: this.#nodeID, sdkAppID, connections: local });
+    if (delta > 0) this.#raisePeak(sdkAppID, this.connections(sdkAppID));
+  }
+
+  /** Stops listening to the other nodes. */
+  stop(): void {
+    this.#unsubscribe();
+  }
+
+  #onClusterMessage(m: ClusterMessage): void {
+    if (m.type !== 'usage') return;
+    let nodes = this.#remote.get(m.sdkAppID);
+    if (!nodes) this.#remote.set(m.sdkAppID, (nodes = new Map()));
+    const before = nodes.get(m.nodeID) ?? 0;
+    if (m.connections > 0) nodes.set(m.nodeID, m.connections);
+    else nodes.delete(m.nodeID);
+    if (m.connections > before) this.#raisePeak(m.sdkAppID, this.connections(m.sdkAppID));
+  }
+
+  #raisePeak(sdkAppID: number, current: number): void {
     const key = `${sdkAppID}|${utcDay(this.#clock.now())}`;
     const peak = this.#peak.get(key);
     if (!peak) this.#peak.set(key, { value: current, written: 0 });
@@ -61,9 +101,12 @@ export class UsageTracker {
     this.#schedule();
   }
 
-  /** Current connections of the app. */
+  /** Current connections of the app in the cluster: this node's, plus the others' last published counts. */
   connections(sdkAppID: number): number {
-    return this.#connections.get(sdkAppID) ?? 0;
+    let total = this.#connections.get(sdkAppID) ?? 0;
+    const nodes = this.#remote.get(sdkAppID);
+    if (nodes) for (const n of nodes.values()) total += n;
+    return total;
   }
 
   /** Distinct users counted today for the app (from memory). */

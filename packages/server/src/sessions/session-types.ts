@@ -1,0 +1,73 @@
+/**
+ * The shapes the session manager is built from and answers with: its tunables, its dependencies, a
+ * login's context and outcome, a user's online state.
+ */
+import type { OnlineState, LoginResponse, Platform } from '@parley/protocol';
+import type { AppCache } from '../apps/app-cache.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { SigVerifier } from '../auth/sig-verifier.js';
+import type { Broker } from '../cluster/broker.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
+import type { Clock } from '../time/clock.js';
+import type { UsageTracker } from '../usage/usage-tracker.js';
+import type { AccountBatcher } from './account-batcher.js';
+import type { InstanceRecord, SessionDirectory } from './session-directory.js';
+import type { SessionSink, SinkTable } from './sink-table.js';
+
+/** Tunables of the session rules. */
+export interface SessionOptions {
+  /** Heartbeat interval told to clients, in seconds. @default 30 */
+  readonly helloIntervalSec: number;
+  /** How long a dropped instance stays resumable (and counted by the policy), in ms. @default 90000 */
+  readonly resumeGraceMs: number;
+}
+
+/** Dependencies of {@link SessionManager}. */
+export interface SessionDeps {
+  readonly apps: AppCache;
+  readonly clock: Clock;
+  readonly verifier: SigVerifier;
+  readonly throttle: LoginThrottle;
+  /** Every node's instances. */
+  readonly directory: SessionDirectory;
+  /** This node's sockets. */
+  readonly sinks: SinkTable;
+  /** Kicks and resumes reach the other nodes through it. */
+  readonly broker: Broker;
+  /** This node's id in the directory and on the broker. */
+  readonly nodeID: string;
+  readonly usage: UsageTracker;
+  readonly metrics: ServerMetrics;
+  readonly accounts: AccountBatcher;
+  readonly options: SessionOptions;
+  /** Logs failures of work nobody waits for (a detach, a deadline). */
+  readonly onError: (err: unknown, context: string) => void;
+}
+
+/** Where a login comes from. */
+export interface LoginContext {
+  /** Client IP, for failure throttling. */
+  readonly ip: () => string;
+  /** The socket the instance will be attached to. */
+  readonly sink: SessionSink;
+  /** False once the socket closed (a login that finishes after that is dropped). */
+  readonly isOpen: () => boolean;
+  /**
+   * Called synchronously when the login succeeds, before any instance it pushes out is told, so the
+   * new instance's answer always leaves first; and a racing login's kick of this new instance (from
+   * any node) waits until this has run (see {@link SinkTable}), so it cannot overtake the answer.
+   */
+  readonly onLoggedIn: (instance: InstanceRecord, response: LoginResponse) => void;
+}
+
+/** Outcome of {@link SessionManager.login}. */
+export type LoginOutcome =
+  | { readonly ok: true; readonly instance: InstanceRecord; readonly response: LoginResponse }
+  | { readonly ok: false; readonly code: number; readonly message: string; readonly data?: Record<string, unknown> };
+
+/** Online state of one user, as REST `query_online_status` reports it. */
+export interface UserOnlineState {
+  readonly userID: string;
+  readonly state: (typeof OnlineState)[keyof typeof OnlineState];
+  readonly instances: readonly { readonly platform: Platform; readonly instanceID: string }[];
+}
