@@ -2,7 +2,7 @@
  * Parsers for the server's messaging answers and pushes (`@parley/protocol` messaging.ts), so a
  * malformed body becomes one precise reason (`"sync answer: messages[3].seq must be a
  * non-negative integer"`) instead of `undefined` fields later. Unknown fields are ignored
- * (protocol §13); every field the contract declares is required.
+ * (docs/PROTOCOL.md §13, Versioning); every field the contract declares is required.
  */
 import {
   GROUP_TYPES,
