@@ -2,8 +2,8 @@
  * Building blocks of the messaging request parsers: a parse result that names the registry error a
  * server should answer with, and field readers that produce such results.
  */
-import type { ErrorName } from './error-codes.js';
-import { isValidUserID } from './constants.js';
+import type { ErrorName } from '../errors/error-codes.js';
+import { isValidUserID } from '../tencent/constants.js';
 import { isRecord, isUint, kindOf, utf8ByteLength, valid, type Invalid, type Valid } from './validate.js';
 
 /** A failed messaging parse: the reason plus the registry error the server answers with. */

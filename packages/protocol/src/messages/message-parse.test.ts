@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from './messaging.js';
+import { MAX_MESSAGE_BYTES } from './message-types.js';
 import {
   parseConversationRequest,
   parseDeleteConversationRequest,
@@ -11,8 +11,8 @@ import {
   parseSetDraftRequest,
   parseSetReadRequest,
   parseSyncRequest,
-} from './messaging-parse.js';
-import type { MessagingParsed } from './messaging-parse-core.js';
+} from './message-parse.js';
+import type { MessagingParsed } from '../core/parse-kit.js';
 
 const text = (t: string) => ({ type: 'TIMTextElem', content: { text: t } });
 const c2c = { conversationType: 'C2C', to: 'bob', ID: 'm1', random: 7, elements: [text('hi')] };

@@ -3,12 +3,12 @@
  * `docs/PROTOCOL.md` §Messaging). Each returns the typed request with defaults applied, or the reason
  * and the registry error the server answers with (`PARLEY_BAD_REQUEST` unless noted).
  */
-import { isValidUserID } from './constants.js';
-import { messageBodyBytes, parseElements } from './messaging-elements.js';
-import { isValidGroupID, isValidMessageID, parseConversationRef, type ConversationRef } from './messaging-ids.js';
-import { refuse, runParser, type BodyReader, type MessagingParsed } from './messaging-parse-core.js';
-import { MAX_MESSAGE_BYTES, type SendMessageRequest } from './messaging.js';
-import { TYPES } from './types.js';
+import { isValidUserID } from '../tencent/constants.js';
+import { messageBodyBytes, parseElements } from './message-elements.js';
+import { isValidGroupID, isValidMessageID, parseConversationRef, type ConversationRef } from './message-ids.js';
+import { refuse, runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
+import { MAX_MESSAGE_BYTES, type SendMessageRequest } from './message-types.js';
+import { TYPES } from '../tencent/types.js';
 
 /** Group message priorities (`TYPES.MSG_PRIORITY_*` values). */
 export const MESSAGE_PRIORITIES = ['High', 'Normal', 'Low', 'Lowest'] as const;

@@ -1,4 +1,4 @@
-import { describeError, ERRORS, type ErrorName } from './error-codes.js';
+import { describeError, ERRORS, type ErrorName } from '../errors/error-codes.js';
 
 /**
  * The one error class of Parley: `code` from the registry, a `message`, and `data` (defaults to `{}`),
