@@ -45,11 +45,10 @@ export { TSIGNALING } from './tencent/tsignaling.js';
 export type { TSignalingName } from './tencent/tsignaling.js';
 export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './core/validate.js';
 export type { Parsed, Valid, Invalid } from './core/validate.js';
-export { MessagingCommand, MessagingPush, SYSTEM_CONVERSATION_ID, MAX_MESSAGE_BYTES, parseConversationID, conversationID } from './messages/message-types.js';
+export { MessagingCommand, MessagingPush } from './core/wire-names.js';
+export { MAX_MESSAGE_BYTES } from './messages/message-types.js';
 export type {
   WireConversationType,
-  WireGroupType,
-  WireMemberRole,
   WireElement,
   WireMessage,
   SendMessageRequest,
@@ -60,15 +59,19 @@ export type {
   HistoryResponse,
   SetReadRequest,
   DeleteMessagesRequest,
-  WireConversation,
-  ConversationResponse,
+} from './messages/message-types.js';
+export { SYSTEM_CONVERSATION_ID, parseConversationID, conversationID } from './conversations/conversation-types.js';
+export type { WireConversation, ConversationResponse } from './conversations/conversation-types.js';
+export type {
+  WireGroupType,
+  WireMemberRole,
   WireGroup,
   CreateGroupRequest,
   UpdateGroupRequest,
   WireGroupMember,
   WireGroupApplication,
   GroupApplicationAction,
-} from './messages/message-types.js';
+} from './groups/group-types.js';
 export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messages/message-ids.js';
 export type { ConversationRef } from './messages/message-ids.js';
 export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messages/message-elements.js';

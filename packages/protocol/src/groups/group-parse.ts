@@ -14,7 +14,7 @@ import {
   type JoinOption,
 } from './group-rules.js';
 import { runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
-import type { WireGroupType } from '../messages/message-types.js';
+import type { WireGroupType } from './group-types.js';
 import { isRecord, kindOf } from '../core/validate.js';
 
 const INVALID = 'ERR_SVR_GROUP_INVALID_PARAMETERS';

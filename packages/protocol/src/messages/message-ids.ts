@@ -3,7 +3,8 @@
  * strict parsers (the loose `parseConversationID` of `messaging.ts` only splits the prefix).
  */
 import { isValidUserID } from '../tencent/constants.js';
-import type { WireConversationType, WireGroupType } from './message-types.js';
+import type { WireGroupType } from '../groups/group-types.js';
+import type { WireConversationType } from './message-types.js';
 import { invalid, kindOf, utf8ByteLength, valid, type Parsed } from '../core/validate.js';
 
 /** Client message IDs: 1..64 characters of `A–Z a–z 0–9 _ -`, unique per sender. */
