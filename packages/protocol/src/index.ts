@@ -75,8 +75,30 @@ export type {
 export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messages/message-ids.js';
 export type { ConversationRef } from './messages/message-ids.js';
 export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messages/message-elements.js';
-export { refuse, runParser, BodyReader } from './core/parse-kit.js';
-export type { MessagingInvalid, MessagingParsed } from './core/parse-kit.js';
+export { refuse, runParser, withError, emptyBody, BodyReader, MALFORMED_ANSWER } from './core/parse-kit.js';
+export type { ParseResult, ParseFailure, EmptyBody, MessagingInvalid, MessagingParsed } from './core/parse-kit.js';
+export { errorMessage } from './errors/error-message.js';
+export { defineCommand, definePush } from './core/command-def.js';
+export type { CommandDef, PushDef, RequestOf, AnswerOf, PushBodyOf } from './core/command-def.js';
+export { SessionCommands, SessionPushes } from './session/session-defs.js';
+export { MessageCommands, MessagePushes } from './messages/message-defs.js';
+export type { MessagePush } from './messages/message-answers.js';
+export { ConversationCommands, ConversationPushes } from './conversations/conversation-defs.js';
+export type { ConversationListResponse, ConversationChange } from './conversations/conversation-answers.js';
+export { GroupCommands, GroupPushes } from './groups/group-defs.js';
+export type {
+  GroupResponse,
+  GroupListResponse,
+  JoinGroupResponse,
+  JoinStatusValue,
+  GroupMembersResponse,
+  AddMembersResponse,
+  GroupApplicationsResponse,
+  GroupChangeKind,
+  GroupChangedPush,
+  GroupApplicationPush,
+  ApplicationOutcome,
+} from './groups/group-answers.js';
 export {
   MESSAGE_PRIORITIES,
   MAX_AT_USERS,
