@@ -114,10 +114,8 @@ export {
   parseSetReadRequest,
   parseSetAllReadRequest,
   parseDeleteMessagesRequest,
-  parseDeleteConversationRequest,
-  parsePinConversationRequest,
-  parseSetDraftRequest,
 } from './messages/message-parse.js';
+export { parseDeleteConversationRequest, parsePinConversationRequest, parseSetDraftRequest } from './conversations/conversation-parse.js';
 export type { NormalizedSendMessage, NormalizedSync, NormalizedHistory, ReadScope } from './messages/message-parse.js';
 export {
   GROUP_TYPES,

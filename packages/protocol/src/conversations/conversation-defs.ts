@@ -4,13 +4,9 @@
 import { defineCommand, definePush } from '../core/command-def.js';
 import { emptyBody, MALFORMED_ANSWER } from '../core/parse-kit.js';
 import { MessagingCommand, MessagingPush } from '../core/wire-names.js';
-import {
-  parseConversationRequest,
-  parseDeleteConversationRequest,
-  parsePinConversationRequest,
-  parseSetDraftRequest,
-} from '../messages/message-parse.js';
+import { parseConversationRequest } from '../messages/message-parse.js';
 import { parseConversationAnswer, parseConversationListAnswer, parseConversationPush } from './conversation-answers.js';
+import { parseDeleteConversationRequest, parsePinConversationRequest, parseSetDraftRequest } from './conversation-parse.js';
 
 /** The conversation commands. */
 export const ConversationCommands = {
