@@ -1,7 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CloseCode, Command, listErrors, MessagingCommand, MessagingPush, Push, TERMINAL_CLOSE_CODES } from '@parley/protocol';
+import {
+  CloseCode,
+  Command,
+  ConversationCommands,
+  ConversationPushes,
+  GroupCommands,
+  GroupPushes,
+  listErrors,
+  MessageCommands,
+  MessagePushes,
+  MessagingCommand,
+  MessagingPush,
+  Push,
+  SessionCommands,
+  SessionPushes,
+  TERMINAL_CLOSE_CODES,
+} from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import { parseErrorsDoc, renderErrorsDoc } from '../scripts/gen-errors-doc.mjs';
 
@@ -99,6 +115,23 @@ describe('docs/PROTOCOL.md', () => {
     expect(section.length).toBeGreaterThan(0);
     const rows = new Set([...section.matchAll(/^\| `([\w.]+)` \|/gm)].map((m) => m[1]));
     for (const name of Object.values(MessagingCommand)) expect(rows, `no table row for ${name}`).toContain(name);
+  });
+
+  it('has a definition for every command and push it names, and names every definition', () => {
+    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes };
+    const defined = new Set(Object.values(groups).flatMap((g) => Object.values(g).map((d: { name: string }) => d.name)));
+    const mentioned = new Set([...doc.matchAll(/`((?:im_open_status|openim|recentcontact|group_open_http_svc)\.\w+)`/g)].map((m) => m[1] ?? ''));
+    expect([...mentioned].filter((n) => !defined.has(n)), 'named in PROTOCOL.md without a definition').toEqual([]);
+    expect([...defined].filter((n) => !mentioned.has(n)), 'defined but not in PROTOCOL.md').toEqual([]);
+  });
+
+  it('maps each wire name to its definition in the definitions table, and lists every definition', () => {
+    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes };
+    const actual = Object.entries(groups).flatMap(([group, defs]) => Object.entries(defs).map(([key, d]: [string, { name: string }]) => `${d.name} ${group}.${key}`));
+    const section = doc.split(/^## /m).find((s) => /^\d+\. Definitions in code/.test(s)) ?? '';
+    const rows = [...section.matchAll(/^\| `([\w.]+)` \| `(\w+\.\w+)` \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect([...rows].sort()).toEqual([...actual].sort());
   });
 
   it('names every command and push of the im_open_status service that exists, and no other', () => {

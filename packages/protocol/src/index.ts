@@ -3,10 +3,10 @@
  * Zero dependencies; runs in browsers, React Native and Node.
  * @packageDocumentation
  */
-export { PROTOCOL_VERSION, MAX_REQUEST_ID, MAX_NAME_LENGTH, parseClientFrame, parseServerFrame, stringifyFrame, EncodedBody, encodeResponseFrame, encodePushFrame } from './frames.js';
-export type { FrameBody, RequestFrame, ResponseFrame, PushFrame, ServerFrame, ClientFrame } from './frames.js';
-export { CloseCode, TERMINAL_CLOSE_CODES } from './close-codes.js';
-export type { CloseCodeName, CloseCodeValue } from './close-codes.js';
+export { PROTOCOL_VERSION, MAX_REQUEST_ID, MAX_NAME_LENGTH, parseClientFrame, parseServerFrame, stringifyFrame, EncodedBody, encodeResponseFrame, encodePushFrame } from './core/frames.js';
+export type { FrameBody, RequestFrame, ResponseFrame, PushFrame, ServerFrame, ClientFrame } from './core/frames.js';
+export { CloseCode, TERMINAL_CLOSE_CODES } from './core/close-codes.js';
+export type { CloseCodeName, CloseCodeValue } from './core/close-codes.js';
 export {
   Command,
   Push,
@@ -14,8 +14,8 @@ export {
   MAX_INSTANCE_ID_LENGTH,
   parseLoginRequest,
   parseKickoutPush,
-} from './commands.js';
-export type { LoginRequest, LoginResponse, HelloResponse, KickoutPush, ShutdownPush } from './commands.js';
+} from './session/session-commands.js';
+export type { LoginRequest, LoginResponse, HelloResponse, KickoutPush, ShutdownPush } from './session/session-commands.js';
 export {
   PLATFORMS,
   NATIVE_PLATFORMS,
@@ -32,24 +32,23 @@ export {
   USER_ID_PATTERN,
   isValidUserID,
   OnlineState,
-} from './constants.js';
-export type { Platform, LoginPolicy, KickedOutTypeValue, NetStateValue } from './constants.js';
-export { ERRORS, ErrorCode, describeError, listErrors } from './error-codes.js';
-export type { ErrorDef, ErrorName, ErrorSite } from './error-codes.js';
-export { ParleyError } from './parley-error.js';
-export { EVENT } from './events.js';
-export type { EventName, EventValue } from './events.js';
-export { TYPES } from './types.js';
-export type { TypesName } from './types.js';
-export { TSIGNALING } from './tsignaling.js';
-export type { TSignalingName } from './tsignaling.js';
-export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './validate.js';
-export type { Parsed, Valid, Invalid } from './validate.js';
-export { MessagingCommand, MessagingPush, SYSTEM_CONVERSATION_ID, MAX_MESSAGE_BYTES, parseConversationID, conversationID } from './messaging.js';
+} from './tencent/constants.js';
+export type { Platform, LoginPolicy, KickedOutTypeValue, NetStateValue } from './tencent/constants.js';
+export { ERRORS, ErrorCode, describeError, listErrors } from './errors/error-codes.js';
+export type { ErrorDef, ErrorName, ErrorSite } from './errors/error-codes.js';
+export { ParleyError } from './core/parley-error.js';
+export { EVENT } from './tencent/events.js';
+export type { EventName, EventValue } from './tencent/events.js';
+export { TYPES } from './tencent/types.js';
+export type { TypesName } from './tencent/types.js';
+export { TSIGNALING } from './tencent/tsignaling.js';
+export type { TSignalingName } from './tencent/tsignaling.js';
+export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './core/validate.js';
+export type { Parsed, Valid, Invalid } from './core/validate.js';
+export { MessagingCommand, MessagingPush } from './core/wire-names.js';
+export { MAX_MESSAGE_BYTES } from './messages/message-types.js';
 export type {
   WireConversationType,
-  WireGroupType,
-  WireMemberRole,
   WireElement,
   WireMessage,
   SendMessageRequest,
@@ -60,20 +59,46 @@ export type {
   HistoryResponse,
   SetReadRequest,
   DeleteMessagesRequest,
-  WireConversation,
-  ConversationResponse,
+} from './messages/message-types.js';
+export { SYSTEM_CONVERSATION_ID, parseConversationID, conversationID } from './conversations/conversation-types.js';
+export type { WireConversation, ConversationResponse } from './conversations/conversation-types.js';
+export type {
+  WireGroupType,
+  WireMemberRole,
   WireGroup,
   CreateGroupRequest,
   UpdateGroupRequest,
   WireGroupMember,
   WireGroupApplication,
   GroupApplicationAction,
-} from './messaging.js';
-export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messaging-ids.js';
-export type { ConversationRef } from './messaging-ids.js';
-export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messaging-elements.js';
-export { refuse, runParser, BodyReader } from './messaging-parse-core.js';
-export type { MessagingInvalid, MessagingParsed } from './messaging-parse-core.js';
+} from './groups/group-types.js';
+export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messages/message-ids.js';
+export type { ConversationRef } from './messages/message-ids.js';
+export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messages/message-elements.js';
+export { refuse, runParser, withError, emptyBody, BodyReader, MALFORMED_ANSWER } from './core/parse-kit.js';
+export type { ParseResult, ParseFailure, EmptyBody, MessagingInvalid, MessagingParsed } from './core/parse-kit.js';
+export { errorMessage } from './errors/error-message.js';
+export { defineCommand, definePush } from './core/command-def.js';
+export type { CommandDef, PushDef, RequestOf, AnswerOf, PushBodyOf } from './core/command-def.js';
+export { SessionCommands, SessionPushes } from './session/session-defs.js';
+export { MessageCommands, MessagePushes } from './messages/message-defs.js';
+export type { MessagePush } from './messages/message-answers.js';
+export { ConversationCommands, ConversationPushes } from './conversations/conversation-defs.js';
+export type { ConversationListResponse, ConversationChange } from './conversations/conversation-answers.js';
+export { GroupCommands, GroupPushes } from './groups/group-defs.js';
+export type {
+  GroupResponse,
+  GroupListResponse,
+  JoinGroupResponse,
+  JoinStatusValue,
+  GroupMembersResponse,
+  AddMembersResponse,
+  GroupApplicationsResponse,
+  GroupChangeKind,
+  GroupChangedPush,
+  GroupApplicationPush,
+  ApplicationOutcome,
+} from './groups/group-answers.js';
 export {
   MESSAGE_PRIORITIES,
   MAX_AT_USERS,
@@ -89,11 +114,9 @@ export {
   parseSetReadRequest,
   parseSetAllReadRequest,
   parseDeleteMessagesRequest,
-  parseDeleteConversationRequest,
-  parsePinConversationRequest,
-  parseSetDraftRequest,
-} from './messaging-parse.js';
-export type { NormalizedSendMessage, NormalizedSync, NormalizedHistory, ReadScope } from './messaging-parse.js';
+} from './messages/message-parse.js';
+export { parseDeleteConversationRequest, parsePinConversationRequest, parseSetDraftRequest } from './conversations/conversation-parse.js';
+export type { NormalizedSendMessage, NormalizedSync, NormalizedHistory, ReadScope } from './messages/message-parse.js';
 export {
   GROUP_TYPES,
   MEMBER_ROLES,
@@ -105,8 +128,8 @@ export {
   MAX_MEMBERS_PER_REQUEST,
   MEMBER_PAGE,
   storesHistory,
-} from './messaging-groups.js';
-export type { JoinOption } from './messaging-groups.js';
+} from './groups/group-rules.js';
+export type { JoinOption } from './groups/group-rules.js';
 export {
   parseCreateGroupRequest,
   parseGroupIDRequest,
@@ -117,5 +140,5 @@ export {
   parseDeleteMembersRequest,
   parseSetMemberRoleRequest,
   parseHandleGroupApplicationRequest,
-} from './messaging-group-parse.js';
-export type { NormalizedCreateGroup, NormalizedUpdateGroup } from './messaging-group-parse.js';
+} from './groups/group-parse.js';
+export type { NormalizedCreateGroup, NormalizedUpdateGroup } from './groups/group-parse.js';

@@ -4,10 +4,8 @@
  * the in-memory list, so they work before `SDK_READY` too; the writes go to the
  * server and apply its answer.
  */
-import { ErrorCode, MessagingCommand, ParleyError, type WireConversation } from '@parley/protocol';
+import { ConversationCommands, ErrorCode, ParleyError, type CommandDef, type ConversationResponse, type WireConversation } from '@parley/protocol';
 import type { Conversation } from '../model/message-types.js';
-import { parseConversationAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/sdk-errors.js';
 import { conversationArg, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import type { HubPorts } from '../session/messaging-hub.js';
@@ -22,7 +20,7 @@ export interface ConversationListResult {
 
 /** What the conversation operations work with. */
 export interface ConversationApiPorts {
-  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'request' | 'flush'>;
+  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'call' | 'flush'>;
   readonly conversations: ConversationCache;
   /** Drops the cached messages of a conversation (the messages feature's cache). */
   clearMessages(conversationID: string): void;
@@ -54,7 +52,7 @@ export class ConversationApi {
     const epoch = this.ports.hub.epoch;
     let wire: WireConversation;
     try {
-      wire = answerOf(parseConversationAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATION, { conversationID: conversation.id })));
+      wire = (await this.ports.hub.call(ConversationCommands.get, { conversationID: conversation.id })).conversation;
     } catch (error) {
       if (error instanceof ParleyError && error.code === ErrorCode.CONV_NOT_FOUND) return ok({ conversation: this.blank(conversation.id) });
       throw error;
@@ -91,7 +89,7 @@ export class ConversationApi {
     }
     const epoch = this.ports.hub.epoch;
     for (const id of ids) {
-      await this.ports.hub.request(MessagingCommand.DELETE_CONVERSATION, { conversationID: id, clearHistory });
+      await this.ports.hub.call(ConversationCommands.delete, { conversationID: id, clearHistory });
       if (!this.ports.hub.isCurrent(epoch)) break;
       this.ports.conversations.remove(id);
       if (clearHistory) this.ports.clearMessages(id);
@@ -105,7 +103,7 @@ export class ConversationApi {
     const o = record('pinConversation', options);
     const conversation = conversationArg('pinConversation', o['conversationID']);
     if (typeof o['isPinned'] !== 'boolean') throw invalidArgument('pinConversation: isPinned must be a boolean');
-    await this.write(MessagingCommand.PIN_CONVERSATION, { conversationID: conversation.id, isPinned: o['isPinned'] });
+    await this.write(ConversationCommands.pin, { conversationID: conversation.id, isPinned: o['isPinned'] });
     return ok({ conversationID: conversation.id });
   }
 
@@ -115,16 +113,16 @@ export class ConversationApi {
     const conversation = conversationArg('setConversationDraft', o['conversationID']);
     const draftText = o['draftText'] ?? '';
     if (typeof draftText !== 'string') throw invalidArgument('setConversationDraft: draftText must be a string');
-    await this.write(MessagingCommand.SET_DRAFT, { conversationID: conversation.id, draftText });
+    await this.write(ConversationCommands.setDraft, { conversationID: conversation.id, draftText });
     return ok({ conversationID: conversation.id });
   }
 
   /** Sends a command answered with `{conversation}` and applies that state. */
-  private async write(cmd: string, body: Record<string, unknown>): Promise<void> {
+  private async write(def: CommandDef<unknown, ConversationResponse>, body: Record<string, unknown>): Promise<void> {
     const epoch = this.ports.hub.epoch;
-    const answer = answerOf(parseConversationAnswer(await this.ports.hub.request(cmd, body)));
+    const { conversation } = await this.ports.hub.call(def, body);
     if (!this.ports.hub.isCurrent(epoch)) return;
-    this.ports.conversations.applySnapshot(answer);
+    this.ports.conversations.applySnapshot(conversation);
     this.ports.hub.flush();
   }
 

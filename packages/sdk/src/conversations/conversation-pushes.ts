@@ -2,8 +2,7 @@
  * The conversation push (`recentcontact.changed`): the server's news about one conversation (read,
  * pinned, draft or deleted on another device), applied in order with the message pushes.
  */
-import { MessagingPush } from '@parley/protocol';
-import { parseConversationPush, type ConversationChange } from '../model/messaging-wire.js';
+import { ConversationPushes, type ConversationChange } from '@parley/protocol';
 import type { HubPorts, HubRegistry } from '../session/messaging-hub.js';
 import type { ConversationCache } from './conversation-cache.js';
 
@@ -19,10 +18,7 @@ export interface ConversationPushPorts {
 
 /** Registers the conversation push with the hub. */
 export function registerConversationPushes(hub: HubRegistry, ports: ConversationPushPorts): void {
-  hub.onPush(
-    MessagingPush.CONVERSATION_CHANGED,
-    hub.parsed('conversation', parseConversationPush, (change) => ports.inOrder(() => applyConversationChange(ports, change))),
-  );
+  hub.onPush(ConversationPushes.changed, (change) => ports.inOrder(() => applyConversationChange(ports, change)));
 }
 
 /** Applies the server's news about one conversation. */

@@ -3,10 +3,8 @@
  * roles). Results carry Tencent's `Group` / `GroupMember` shapes; changes to the user's own
  * group list are applied at once and reported with `GROUP_LIST_UPDATED`.
  */
-import { MessagingCommand, ParleyError, TYPES, type CreateGroupRequest, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
+import { GroupCommands, ParleyError, TYPES, type CommandDef, type CreateGroupRequest, type UpdateGroupRequest, type WireGroup } from '@parley/protocol';
 import type { Group, GroupMember } from '../model/message-types.js';
-import { parseAddMembersAnswer, parseGroupAnswer, parseGroupsAnswer, parseJoinAnswer, parseMembersAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/sdk-errors.js';
 import { intInRange, invalidArgument, nonEmpty, optionalString, record, userIDList } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import type { HubPorts } from '../session/messaging-hub.js';
@@ -52,7 +50,7 @@ function strings(api: string, o: Record<string, unknown>, keys: readonly string[
 
 /** What the group operations work with. */
 export interface GroupApiPorts {
-  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'request' | 'flush'>;
+  readonly hub: Pick<HubPorts, 'epoch' | 'isCurrent' | 'call' | 'flush'>;
   readonly groups: GroupCache;
   /** The user joined a group whose latest sequence is `seq` (the sync engine: earlier messages are not "missed"). */
   noteJoined(groupID: string, seq: number): void;
@@ -85,7 +83,7 @@ export class GroupApi {
       ...(o['maxMemberNum'] !== undefined ? { maxMemberNum: intInRange(api, 'maxMemberNum', o['maxMemberNum'], 1, 1_000_000, 0) } : {}),
       ...(members.length > 0 ? { memberList: members } : {}),
     };
-    const group = await this.joined(MessagingCommand.CREATE_GROUP, { ...body });
+    const group = await this.created({ ...body });
     return ok({ group, overLimitUserIDList: [] });
   }
 
@@ -95,7 +93,7 @@ export class GroupApi {
     const groupID = nonEmpty('joinGroup', 'groupID', o['groupID']);
     const applyMessage = optionalString('joinGroup', 'applyMessage', o['applyMessage']);
     const epoch = this.ports.hub.epoch;
-    const answer = answerOf(parseJoinAnswer(await this.ports.hub.request(MessagingCommand.JOIN_GROUP, { groupID, ...(applyMessage !== undefined ? { applyMessage } : {}) })));
+    const answer = await this.ports.hub.call(GroupCommands.join, { groupID, ...(applyMessage !== undefined ? { applyMessage } : {}) });
     if (answer.status !== TYPES.JOIN_STATUS_WAIT_APPROVAL && this.ports.hub.isCurrent(epoch)) this.addToList(answer.group);
     return ok({ status: answer.status, group: this.ports.groups.toGroup(answer.group) });
   }
@@ -110,24 +108,24 @@ export class GroupApi {
     const application = applicationOf(o['message']);
     if (!application) throw invalidArgument(`${api}: message must be a group system notice of a join application (operationType 1)`);
     const body = { ...application, action, ...(handleMessage !== undefined ? { handleMessage } : {}) };
-    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.HANDLE_GROUP_APPLICATION, body)));
+    const { group } = await this.ports.hub.call(GroupCommands.handleApplication, body);
     return ok({ group: this.ports.groups.toGroup(group) });
   }
 
   /** See `ChatInstance.quitGroup`. */
   async quitGroup(groupID: unknown): Promise<ChatResponse<{ groupID: string }>> {
-    return this.leave('quitGroup', MessagingCommand.QUIT_GROUP, groupID);
+    return this.leave('quitGroup', GroupCommands.quit, groupID);
   }
 
   /** See `ChatInstance.dismissGroup`. */
   async dismissGroup(groupID: unknown): Promise<ChatResponse<{ groupID: string }>> {
-    return this.leave('dismissGroup', MessagingCommand.DISMISS_GROUP, groupID);
+    return this.leave('dismissGroup', GroupCommands.dismiss, groupID);
   }
 
   /** See `ChatInstance.getGroupList`. */
   async getGroupList(): Promise<ChatResponse<{ groupList: Group[] }>> {
     const epoch = this.ports.hub.epoch;
-    const groups = answerOf(parseGroupsAnswer(await this.ports.hub.request(MessagingCommand.JOINED_GROUPS, {})));
+    const { groups } = await this.ports.hub.call(GroupCommands.joinedList, {});
     if (!this.ports.hub.isCurrent(epoch)) return ok({ groupList: groups.map((g) => this.ports.groups.toGroup(g)) });
     this.ports.groups.replaceAll(groups);
     for (const g of groups) this.ports.noteJoined(g.groupID, g.nextMessageSeq);
@@ -156,7 +154,7 @@ export class GroupApi {
       ...(mute !== undefined ? { muteAllMembers: mute } : {}),
     };
     const epoch = this.ports.hub.epoch;
-    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.UPDATE_GROUP, { ...body })));
+    const { group } = await this.ports.hub.call(GroupCommands.update, { ...body });
     if (this.ports.hub.isCurrent(epoch)) {
       this.ports.groups.refresh(group);
       this.ports.hub.flush();
@@ -171,7 +169,7 @@ export class GroupApi {
     const groupID = nonEmpty(api, 'groupID', o['groupID']);
     const count = intInRange(api, 'count', o['count'], 1, MAX_MEMBER_PAGE, 15);
     const offset = intInRange(api, 'offset', o['offset'], 0, Number.MAX_SAFE_INTEGER, 0);
-    const answer = answerOf(parseMembersAnswer(await this.ports.hub.request(MessagingCommand.GROUP_MEMBERS, { groupID, offset, count })));
+    const answer = await this.ports.hub.call(GroupCommands.members, { groupID, offset, count });
     return ok({ memberList: answer.members.map(toGroupMember), offset: answer.isCompleted ? 0 : answer.nextOffset, isCompleted: answer.isCompleted });
   }
 
@@ -182,7 +180,7 @@ export class GroupApi {
     const o = record('addGroupMember', options);
     const groupID = nonEmpty('addGroupMember', 'groupID', o['groupID']);
     const userIDs = userIDList('addGroupMember', 'userIDList', o['userIDList'], 500);
-    const results = answerOf(parseAddMembersAnswer(await this.ports.hub.request(MessagingCommand.ADD_MEMBERS, { groupID, userIDList: userIDs })));
+    const { results } = await this.ports.hub.call(GroupCommands.addMembers, { groupID, userIDList: userIDs });
     const pick = (code: number): string[] => results.filter((r) => r.result === code).map((r) => r.userID);
     return ok({
       successUserIDList: pick(1),
@@ -199,7 +197,7 @@ export class GroupApi {
     const groupID = nonEmpty('deleteGroupMember', 'groupID', o['groupID']);
     const userIDs = userIDList('deleteGroupMember', 'userIDList', o['userIDList'], 100);
     const reason = optionalString('deleteGroupMember', 'reason', o['reason']);
-    await this.ports.hub.request(MessagingCommand.DELETE_MEMBERS, { groupID, userIDList: userIDs, ...(reason !== undefined ? { reason } : {}) });
+    await this.ports.hub.call(GroupCommands.deleteMembers, { groupID, userIDList: userIDs, ...(reason !== undefined ? { reason } : {}) });
     return ok({ group: this.cachedGroup(groupID), userIDList: userIDs });
   }
 
@@ -212,14 +210,14 @@ export class GroupApi {
     if (role !== TYPES.GRP_MBR_ROLE_ADMIN && role !== TYPES.GRP_MBR_ROLE_MEMBER) {
       throw ParleyError.of('INVALID_MEMBER_ROLE', 'setGroupMemberRole: role must be TYPES.GRP_MBR_ROLE_ADMIN or GRP_MBR_ROLE_MEMBER');
     }
-    await this.ports.hub.request(MessagingCommand.SET_MEMBER_ROLE, { groupID, userID, role });
+    await this.ports.hub.call(GroupCommands.setMemberRole, { groupID, userID, role });
     return ok({ group: this.cachedGroup(groupID), member: { userID, role } });
   }
 
-  /** Sends a command answered with `{group}` that makes the user a member, and lists the group. */
-  private async joined(cmd: string, body: Record<string, unknown>): Promise<Group> {
+  /** Creates a group (the user becomes its owner) and lists it. */
+  private async created(body: Record<string, unknown>): Promise<Group> {
     const epoch = this.ports.hub.epoch;
-    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(cmd, body)));
+    const { group } = await this.ports.hub.call(GroupCommands.create, body);
     if (this.ports.hub.isCurrent(epoch)) this.addToList(group);
     return this.ports.groups.toGroup(group);
   }
@@ -230,10 +228,10 @@ export class GroupApi {
     this.ports.hub.flush();
   }
 
-  private async leave(api: string, cmd: string, groupID: unknown): Promise<ChatResponse<{ groupID: string }>> {
+  private async leave(api: string, def: CommandDef<unknown, unknown>, groupID: unknown): Promise<ChatResponse<{ groupID: string }>> {
     const id = nonEmpty(api, 'groupID', groupID);
     const epoch = this.ports.hub.epoch;
-    await this.ports.hub.request(cmd, { groupID: id });
+    await this.ports.hub.call(def, { groupID: id });
     if (this.ports.hub.isCurrent(epoch)) {
       this.ports.groups.remove(id);
       this.ports.hub.flush();
@@ -243,7 +241,7 @@ export class GroupApi {
 
   private async fetchGroup(groupID: string): Promise<WireGroup> {
     const epoch = this.ports.hub.epoch;
-    const group = answerOf(parseGroupAnswer(await this.ports.hub.request(MessagingCommand.GROUP_INFO, { groupID })));
+    const { group } = await this.ports.hub.call(GroupCommands.info, { groupID });
     if (this.ports.hub.isCurrent(epoch)) {
       this.ports.groups.refresh(group);
       this.ports.hub.flush();

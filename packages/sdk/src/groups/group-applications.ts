@@ -5,10 +5,9 @@
  * answers a type-1 notice. Applications made while a manager was offline arrive as notices after
  * login or a reconnect (the pending list is fetched then), each once.
  */
-import { MessagingCommand, MessagingPush, TYPES, type WireGroupApplication } from '@parley/protocol';
+import { GroupCommands, GroupPushes, TYPES, type ApplicationOutcome, type WireGroupApplication } from '@parley/protocol';
 import { groupSystemNotice, GroupSystemNoticeType } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import { parseApplicationHandledPush, parseApplicationPush, parseApplicationsAnswer, type ApplicationOutcome } from '../model/messaging-wire.js';
 import type { HubPart, HubPorts, HubRegistry } from '../session/messaging-hub.js';
 
 /** The application a type-1 notice stands for. */
@@ -22,7 +21,7 @@ const key = (a: WireGroupApplication): string => `${a.groupID}\u0000${a.userID}\
 
 /** What the applications need: a few hub ports, and whether the user manages any group. */
 export interface ApplicationPorts {
-  readonly hub: Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'request' | 'deliver' | 'factoryContext'>;
+  readonly hub: Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'callParsed' | 'deliver' | 'factoryContext'>;
   /** True when the user owns or administers one of the listed groups (only they get applications). */
   managesAnyGroup(): boolean;
 }
@@ -36,8 +35,8 @@ export class GroupApplications implements HubPart {
 
   /** Registers the application pushes with the hub. */
   register(hub: HubRegistry): void {
-    hub.onPush(MessagingPush.GROUP_APPLICATION, hub.parsed('application', parseApplicationPush, (a) => this.onApplication(a)));
-    hub.onPush(MessagingPush.GROUP_APPLICATION_HANDLED, hub.parsed('application outcome', parseApplicationHandledPush, (o) => this.onHandled(o)));
+    hub.onPush(GroupPushes.application, (push) => this.onApplication(push.application));
+    hub.onPush(GroupPushes.applicationHandled, (outcome) => this.onHandled(outcome));
   }
 
   /** Hub part: applications made while the user was away arrive as notices before `SDK_READY`'s messages. */
@@ -75,13 +74,13 @@ export class GroupApplications implements HubPart {
     const hub = this.ports.hub;
     if (!this.ports.managesAnyGroup()) return;
     const epoch = hub.epoch;
-    const parsed = parseApplicationsAnswer(await hub.request(MessagingCommand.GROUP_APPLICATIONS, {}));
+    const parsed = await hub.callParsed(GroupCommands.applications, {});
     if (!hub.isCurrent(epoch)) return;
     if (!parsed.ok) {
       hub.logger.warn('ignored a malformed application list:', parsed.reason);
       return;
     }
-    for (const application of parsed.value) this.onApplication(application);
+    for (const application of parsed.value.applications) this.onApplication(application);
   }
 
   /** Hub part: forgets what was shown (the session ended). */

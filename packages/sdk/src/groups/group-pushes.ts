@@ -3,9 +3,8 @@
  * dismissed, updated), applied in order with the message pushes. Being kicked out or seeing the
  * group dismissed also delivers Tencent's group system notice.
  */
-import { MessagingPush, type WireGroup } from '@parley/protocol';
+import { GroupPushes, type GroupChangeKind, type WireGroup } from '@parley/protocol';
 import { groupSystemNotice, GroupSystemNoticeType } from '../model/message-factory.js';
-import { parseGroupPush, type GroupChangeKind } from '../model/messaging-wire.js';
 import type { HubPorts, HubRegistry } from '../session/messaging-hub.js';
 import type { GroupCache } from './group-cache.js';
 
@@ -21,10 +20,7 @@ export interface GroupPushPorts {
 
 /** Registers the group push with the hub. */
 export function registerGroupPushes(hub: HubRegistry, ports: GroupPushPorts): void {
-  hub.onPush(
-    MessagingPush.GROUP_CHANGED,
-    hub.parsed('group', parseGroupPush, (g) => ports.inOrder(() => applyGroupChange(ports, g.groupID, g.change, g.group))),
-  );
+  hub.onPush(GroupPushes.changed, (g) => ports.inOrder(() => applyGroupChange(ports, g.groupID, g.change, g.group)));
 }
 
 /** Applies a change of the user's group list. */

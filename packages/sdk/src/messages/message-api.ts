@@ -6,11 +6,9 @@
  * Exactly-once sends: a message keeps its ID across `resendMessage`, and the server answers a
  * known ID with the stored copy, so a resend after a lost answer never makes a second message.
  */
-import { ErrorCode, MessagingCommand, ParleyError, TYPES, type WireMessage } from '@parley/protocol';
+import { ConversationCommands, ErrorCode, MessageCommands, ParleyError, TYPES, type WireMessage } from '@parley/protocol';
 import { createCustomMessage, createTextAtMessage, createTextMessage, isSdkMessage, mergeWire, sendRequestOf } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import { parseConversationAnswer, parseHistoryAnswer, parseSendAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/sdk-errors.js';
 import { conversationArg, intInRange, invalidArgument, record } from '../session/api-args.js';
 import { ok, type ChatResponse } from '../session/chat-response.js';
 import { toParleyError } from '../model/sdk-errors.js';
@@ -112,7 +110,7 @@ export class MessageApi {
       hub.flush();
     }
     try {
-      const wire = answerOf(parseSendAnswer(await hub.request(MessagingCommand.SEND, { ...sendRequestOf(message, opts) }))).message;
+      const wire = (await hub.call(MessageCommands.send, { ...sendRequestOf(message, opts) })).message;
       if (hub.isCurrent(epoch) && wire.seq > 0) {
         messages.upsert(wire, hub.viewer, true);
         messages.markSeen(message);
@@ -194,7 +192,7 @@ export class MessageApi {
     if (list.some((m) => m.conversationID !== id)) throw invalidArgument('deleteMessage: all messages must belong to one conversation');
     const seqs = list.filter((m) => m.sequence > 0 && !m.isOnlineOnly).map((m) => m.sequence);
     const epoch = this.ports.hub.epoch;
-    if (seqs.length > 0) await this.ports.hub.request(MessagingCommand.DELETE, { conversationID: id, seqs });
+    if (seqs.length > 0) await this.ports.hub.call(MessageCommands.delete, { conversationID: id, seqs });
     for (const m of list) m.isDeleted = true;
     if (this.ports.hub.isCurrent(epoch)) {
       for (const m of list) this.ports.messages.remove(m);
@@ -209,7 +207,7 @@ export class MessageApi {
   async clearHistoryMessage(conversationID: unknown): Promise<ChatResponse<Record<string, never>>> {
     const conversation = conversationArg('clearHistoryMessage', conversationID);
     const epoch = this.ports.hub.epoch;
-    await this.ports.hub.request(MessagingCommand.CLEAR_HISTORY, { conversationID: conversation.id });
+    await this.ports.hub.call(MessageCommands.clearHistory, { conversationID: conversation.id });
     if (this.ports.hub.isCurrent(epoch)) {
       this.ports.messages.clearConversation(conversation.id);
       this.ports.conversations.clearLastMessage(conversation.id);
@@ -223,11 +221,11 @@ export class MessageApi {
   async setMessageRead(options: unknown): Promise<ChatResponse<Record<string, never>>> {
     const conversation = conversationArg('setMessageRead', record('setMessageRead', options)['conversationID']);
     const epoch = this.ports.hub.epoch;
-    const answer = parseConversationAnswer(await this.ports.hub.request(MessagingCommand.SET_READ, { conversationID: conversation.id }));
+    const answer = await this.ports.hub.callParsed(MessageCommands.setRead, { conversationID: conversation.id });
     if (!this.ports.hub.isCurrent(epoch)) return ok({});
     if (answer.ok) {
-      this.ports.conversations.applySnapshot(answer.value);
-      this.ports.messages.markRead(conversation.id, answer.value.readSeq);
+      this.ports.conversations.applySnapshot(answer.value.conversation);
+      this.ports.messages.markRead(conversation.id, answer.value.conversation.readSeq);
     } else {
       this.ports.hub.logger.warn('setMessageRead: malformed answer, marking read locally:', answer.reason);
       this.ports.conversations.markRead(conversation.id);
@@ -248,7 +246,7 @@ export class MessageApi {
     const scope = raw === undefined ? 'all' : typeof raw === 'string' ? scopes[raw] : undefined;
     if (!scope) throw invalidArgument('setAllMessageRead: scope must be TYPES.READ_ALL_C2C_MSG, READ_ALL_GROUP_MSG or READ_ALL_MSG');
     const epoch = this.ports.hub.epoch;
-    await this.ports.hub.request(MessagingCommand.SET_ALL_READ, { scope });
+    await this.ports.hub.call(MessageCommands.setAllRead, { scope });
     if (this.ports.hub.isCurrent(epoch)) {
       for (const id of this.ports.conversations.markAllRead(scope)) this.ports.messages.markRead(id);
       this.ports.hub.flush();
@@ -263,7 +261,7 @@ export class MessageApi {
     count: number,
   ): Promise<{ messages: Message[]; isCompleted: boolean }> {
     const epoch = this.ports.hub.epoch;
-    const answer = answerOf(parseHistoryAnswer(await this.ports.hub.request(MessagingCommand.HISTORY, { conversationID: id, ...range, count })));
+    const answer = await this.ports.hub.call(MessageCommands.history, { conversationID: id, ...range, count });
     const wires = [...answer.messages].sort((a, b) => a.seq - b.seq);
     const messages = this.ports.hub.isCurrent(epoch) ? this.cacheHistory(id, wires) : [];
     return { messages, isCompleted: answer.isCompleted };
@@ -293,8 +291,8 @@ export class MessageApi {
 
   private async refreshConversation(id: string, epoch: number): Promise<void> {
     try {
-      const answer = parseConversationAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATION, { conversationID: id }));
-      if (answer.ok && this.ports.hub.isCurrent(epoch) && this.ports.conversations.has(id)) this.ports.conversations.applySnapshot(answer.value);
+      const answer = await this.ports.hub.callParsed(ConversationCommands.get, { conversationID: id });
+      if (answer.ok && this.ports.hub.isCurrent(epoch) && this.ports.conversations.has(id)) this.ports.conversations.applySnapshot(answer.value.conversation);
     } catch (error) {
       this.ports.hub.logger.debug(`refreshing ${id} failed (the list catches up at the next sync):`, error);
     }

@@ -10,7 +10,7 @@ import type { HubPorts } from '../session/messaging-hub.js';
 import type { MessageCache } from './message-cache.js';
 
 /** The hub ports the messages feature uses. */
-export type MessageHub = Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'request' | 'deliver' | 'flush' | 'factoryContext'>;
+export type MessageHub = Pick<HubPorts, 'viewer' | 'logger' | 'epoch' | 'isCurrent' | 'call' | 'callParsed' | 'deliver' | 'flush' | 'factoryContext'>;
 
 /** The conversations `setAllMessageRead` marks read. */
 export type ReadAllScope = 'c2c' | 'group' | 'all';

@@ -22,11 +22,9 @@
  * read sequence is not fetched, and at most {@link INITIAL_GROUP_CATCHUP} unread messages per
  * group are.
  */
-import { conversationID, ErrorCode, MessagingCommand, MessagingPush, ParleyError, type WireMessage } from '@parley/protocol';
+import { ConversationCommands, conversationID, ErrorCode, GroupCommands, MessageCommands, MessagePushes, ParleyError, type WireMessage } from '@parley/protocol';
 import { conversationOf } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
-import { parseConversationsAnswer, parseGroupsAnswer, parseHistoryAnswer, parseMessagePush, parseSyncAnswer } from '../model/messaging-wire.js';
-import { answerOf } from '../model/sdk-errors.js';
 import { isNetworkFailure } from '../session/api-args.js';
 import type { HubPart, HubRegistry } from '../session/messaging-hub.js';
 import type { SyncPorts } from './message-ports.js';
@@ -57,7 +55,7 @@ export class SyncEngine implements HubPart {
 
   /** Registers the message push with the hub. */
   register(hub: HubRegistry): void {
-    hub.onPush(MessagingPush.MESSAGE, hub.parsed('message', parseMessagePush, (wire) => this.onMessagePush(wire)));
+    hub.onPush(MessagePushes.message, (push) => this.onMessagePush(push.message));
   }
 
   /** Hub part: the first sync of a login runs before `SDK_READY`. */
@@ -161,9 +159,9 @@ export class SyncEngine implements HubPart {
   private async sync(epoch: number): Promise<void> {
     const mode: Mode = this.initialDone ? 'live' : 'initial';
     const listed = await this.step('conversation list', epoch, async () => {
-      const answer = parseConversationsAnswer(await this.ports.hub.request(MessagingCommand.CONVERSATIONS, {}));
+      const answer = await this.ports.hub.call(ConversationCommands.list, {});
       this.check(epoch);
-      this.ports.conversations.replaceAll(answerOf(answer));
+      this.ports.conversations.replaceAll(answer.conversations);
     });
     // Without read sequences, a first sync cannot tell unread history from read history: it delivers nothing.
     const syncMode: Mode | 'silent' = mode === 'initial' && !listed ? 'silent' : mode;
@@ -172,9 +170,8 @@ export class SyncEngine implements HubPart {
       for (const { groupID, seq } of groups) await this.catchUpGroup(epoch, groupID, seq, syncMode);
     }
     await this.step('group list', epoch, async () => {
-      const answer = parseGroupsAnswer(await this.ports.hub.request(MessagingCommand.JOINED_GROUPS, {}));
+      const { groups: list } = await this.ports.hub.call(GroupCommands.joinedList, {});
       this.check(epoch);
-      const list = answerOf(answer);
       this.ports.groups.replaceAll(list);
       for (const g of list) this.noteJoined(g.groupID, g.nextMessageSeq);
     });
@@ -189,13 +186,12 @@ export class SyncEngine implements HubPart {
       for (let page = 0; page < MAX_PAGES; page++) {
         const fresh = mode === 'initial' && this.cursor === 0;
         const body = { cursor: this.cursor, count: SYNC_PAGE_SIZE, ...(fresh ? { recent: INITIAL_C2C_RECENT } : {}) };
-        const parsed = parseSyncAnswer(await this.ports.hub.request(MessagingCommand.SYNC, body));
+        const answer = await this.ports.hub.call(MessageCommands.sync, body);
         this.check(epoch);
-        const answer = answerOf(parsed);
         this.acceptSilently(answer.messages, mode);
         for (const m of answer.messages) this.raise(conversationOf(m, this.ports.hub.viewer), m.seq);
         this.cursor = answer.cursor;
-        groups = answer.groups;
+        groups = [...answer.groups];
         if (answer.isCompleted) break;
       }
       // Every C2C message up to the list's sequences was in this sync or has been deleted.
@@ -253,9 +249,8 @@ export class SyncEngine implements HubPart {
   private async fill(epoch: number, id: string, afterSeq: number, mode: Mode | 'silent'): Promise<{ highest: number; complete: boolean }> {
     let after = afterSeq;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const parsed = parseHistoryAnswer(await this.ports.hub.request(MessagingCommand.HISTORY, { conversationID: id, afterSeq: after, count: GAP_PAGE_SIZE }));
+      const answer = await this.ports.hub.call(MessageCommands.history, { conversationID: id, afterSeq: after, count: GAP_PAGE_SIZE });
       this.check(epoch);
-      const answer = answerOf(parsed);
       const messages = [...answer.messages].sort((a, b) => a.seq - b.seq);
       this.acceptSilently(messages, mode);
       const top = messages.reduce((max, m) => Math.max(max, m.seq), after);

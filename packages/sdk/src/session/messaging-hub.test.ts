@@ -3,7 +3,7 @@
  * and list events back until `SDK_READY`, and starts a new epoch when a session ends. Driven
  * through the session observer it registers, on a stand-in session.
  */
-import { EVENT, invalid, valid, type FrameBody } from '@parley/protocol';
+import { defineCommand, definePush, EVENT, isRecord, refuse, valid, type FrameBody } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import { recordingLogger } from '../../test-support/sdk-harness.js';
 import type { Message } from '../model/message-types.js';
@@ -23,7 +23,7 @@ function setup() {
     emitter,
     options: { env: { logger, random: () => 0.5 } },
     serverTime: () => 1_000,
-    request: async (cmd: string) => ({ cmd }),
+    request: async (cmd: string, body: FrameBody) => ({ cmd, ...body }),
     observe: (o: SessionObserver) => {
       observer = o;
       return () => {};
@@ -35,11 +35,21 @@ function setup() {
 
 const message = (ID: string): Message => ({ ID }) as unknown as Message;
 
+/** A push whose body passes as is. */
+const rawPush = (name: string) => definePush({ name, parseBody: (body: unknown) => valid(body as FrameBody) });
+
+/** A command whose answer must carry a numeric `n`. */
+const numberCommand = defineCommand({
+  name: 'svc.number',
+  parseRequest: (body: unknown) => valid(body),
+  parseAnswer: (body: unknown) => (isRecord(body) && typeof body['n'] === 'number' ? valid(body['n']) : refuse('UNCAUGHT_ERROR', 'n must be a number')),
+});
+
 describe('MessagingHub', () => {
   it('routes each push to the handler registered for its name, and logs the others', () => {
     const { hub, logger, observer } = setup();
     const seen: FrameBody[] = [];
-    hub.onPush('a.push', (body) => seen.push(body));
+    hub.onPush(rawPush('a.push'), (body) => seen.push(body));
     observer().onPush?.({ ev: 'a.push', body: { x: 1 } } as never);
     observer().onPush?.({ ev: 'other.push', body: {} } as never);
     expect(seen).toEqual([{ x: 1 }]);
@@ -48,18 +58,26 @@ describe('MessagingHub', () => {
 
   it('refuses a second handler for one push name', () => {
     const { hub } = setup();
-    hub.onPush('a.push', () => {});
-    expect(() => hub.onPush('a.push', () => {})).toThrow(/already has a handler/);
+    hub.onPush(rawPush('a.push'), () => {});
+    expect(() => hub.onPush(rawPush('a.push'), () => {})).toThrow(/already has a handler/);
   });
 
   it('applies a parsed push and logs a malformed one', () => {
-    const { hub, logger } = setup();
+    const { hub, logger, observer } = setup();
     const applied: number[] = [];
-    const handler = hub.parsed('test', (body) => (typeof body['n'] === 'number' ? valid(body['n']) : invalid('n must be a number')), (n) => applied.push(n));
-    handler({ n: 7 });
-    handler({ n: 'x' });
+    const test = definePush({ name: 'test', parseBody: (body: unknown) => (isRecord(body) && typeof body['n'] === 'number' ? valid(body['n']) : refuse('UNCAUGHT_ERROR', 'n must be a number')) });
+    hub.onPush(test, (n) => applied.push(n));
+    observer().onPush?.({ ev: 'test', body: { n: 7 } } as never);
+    observer().onPush?.({ ev: 'test', body: { n: 'x' } } as never);
     expect(applied).toEqual([7]);
     expect(logger.lines).toContainEqual({ level: 'warn', args: ['ignored a malformed test push:', 'n must be a number'] });
+  });
+
+  it('calls a command by its definition: the typed answer, or the one malformed-answer error', async () => {
+    const { hub } = setup();
+    await expect(hub.call(numberCommand, { n: 7 })).resolves.toBe(7);
+    await expect(hub.call(numberCommand, { n: 'x' })).rejects.toMatchObject({ code: 2903, message: 'Malformed answer from the server: n must be a number' });
+    await expect(hub.callParsed(numberCommand, {})).resolves.toEqual({ ok: false, error: 'UNCAUGHT_ERROR', reason: 'n must be a number' });
   });
 
   it('holds messages and flushes from login until SDK_READY, then releases the parts before the messages', async () => {

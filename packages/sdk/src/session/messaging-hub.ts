@@ -4,8 +4,11 @@
  *
  * - counts epochs: a session that ends starts a new epoch, and work begun in an older one checks
  *   {@link MessagingHub.isCurrent} after each await and stops;
+ * - sends commands by their protocol definition ({@link MessagingHub.call}) and hands back the
+ *   parsed, typed answer, so no feature parses an answer by hand;
  * - routes pushes by registration ({@link MessagingHub.onPush}): each feature registers the push
- *   names it handles, so adding a feature adds registrations, not a branch here;
+ *   definitions it handles and gets their parsed bodies, so adding a feature adds registrations,
+ *   not a branch here;
  * - runs the registered {@link HubPart}s at each lifecycle step (reset, first sync, resync,
  *   flush, release at `SDK_READY`);
  * - holds new messages and list events back until `SDK_READY`: the first sync fills the caches,
@@ -15,9 +18,10 @@
  * It imports no feature: features get the narrow {@link HubPorts} they use, and the composition
  * root (`web/chat-core.ts`) builds the features and registers them.
  */
-import { EVENT, type FrameBody, type Parsed, type PushFrame } from '@parley/protocol';
+import { EVENT, type CommandDef, type FrameBody, type ParseResult, type PushDef, type PushFrame } from '@parley/protocol';
 import type { FactoryContext } from '../model/message-factory.js';
 import type { Message } from '../model/message-types.js';
+import { answerOf } from '../model/sdk-errors.js';
 import type { SdkLogger } from '../platform/environment.js';
 import type { SessionClient, SessionObserver } from './session-client.js';
 
@@ -38,7 +42,7 @@ export interface HubPart {
   release?(): void;
 }
 
-/** Handles the body of one push name. */
+/** Handles the raw body of one push name (after {@link HubRegistry.onPush} parsed it). */
 export type PushHandler = (body: FrameBody) => void;
 
 /** The hub as features see it: the few things they share. Features take a `Pick` of it. */
@@ -51,8 +55,14 @@ export interface HubPorts {
   readonly epoch: number;
   /** False once the session that was current at `epoch` has ended (its work is superseded). */
   isCurrent(epoch: number): boolean;
-  /** Sends a command on the session's connection. */
-  request(cmd: string, body: FrameBody): Promise<FrameBody>;
+  /**
+   * Sends the command `def` names and parses its answer with `def`.
+   * @throws ParleyError with `UNCAUGHT_ERROR` (2903) when the answer breaks the contract, or the
+   *   server's error.
+   */
+  call<A>(def: CommandDef<unknown, A>, body: FrameBody): Promise<A>;
+  /** {@link call} for callers that recover from a malformed answer: the parse result instead of a throw. */
+  callParsed<A>(def: CommandDef<unknown, A>, body: FrameBody): Promise<ParseResult<A>>;
   /** Hands new messages to the app (`MESSAGE_RECEIVED`), or holds them until `SDK_READY`. */
   deliver(messages: readonly Message[]): void;
   /** Emits the list events for whatever changed (nothing while holding). */
@@ -64,12 +74,11 @@ export interface HubPorts {
 /** Where features register: push handlers and lifecycle parts. */
 export interface HubRegistry {
   /**
-   * Routes the pushes named `name` to `handler`.
-   * @throws Error when `name` already has a handler (two features claiming one push is a wiring mistake).
+   * Routes the pushes `def` names to `handler` with their parsed body; a malformed body is logged
+   * and ignored (docs/PROTOCOL.md §13).
+   * @throws Error when the push already has a handler (two features claiming one push is a wiring mistake).
    */
-  onPush(name: string, handler: PushHandler): void;
-  /** A handler that parses the body and applies it; a malformed body is logged and ignored (docs/PROTOCOL.md §13). */
-  parsed<T>(what: string, parse: (body: FrameBody) => Parsed<T>, apply: (value: T) => void): PushHandler;
+  onPush<B>(def: PushDef<B>, handler: (body: B) => void): void;
   /** Adds a lifecycle part (run after the parts added before it). */
   addPart(part: HubPart): void;
 }
@@ -115,8 +124,12 @@ export class MessagingHub implements HubPorts, HubRegistry {
     return { userID: this.viewer, nowMs: () => this.session.serverTime(), random: this.session.options.env.random };
   }
 
-  request(cmd: string, body: FrameBody): Promise<FrameBody> {
-    return this.session.request(cmd, body);
+  async call<A>(def: CommandDef<unknown, A>, body: FrameBody): Promise<A> {
+    return answerOf(await this.callParsed(def, body));
+  }
+
+  async callParsed<A>(def: CommandDef<unknown, A>, body: FrameBody): Promise<ParseResult<A>> {
+    return def.parseAnswer(await this.session.request(def.name, body));
   }
 
   deliver(messages: readonly Message[]): void {
@@ -130,17 +143,13 @@ export class MessagingHub implements HubPorts, HubRegistry {
     for (const part of this.parts) part.flush?.();
   }
 
-  onPush(name: string, handler: PushHandler): void {
-    if (this.pushes.has(name)) throw new Error(`MessagingHub.onPush(): ${name} already has a handler`);
-    this.pushes.set(name, handler);
-  }
-
-  parsed<T>(what: string, parse: (body: FrameBody) => Parsed<T>, apply: (value: T) => void): PushHandler {
-    return (body) => {
-      const parsed = parse(body);
-      if (parsed.ok) apply(parsed.value);
-      else this.logger.warn(`ignored a malformed ${what} push:`, parsed.reason);
-    };
+  onPush<B>(def: PushDef<B>, handler: (body: B) => void): void {
+    if (this.pushes.has(def.name)) throw new Error(`MessagingHub.onPush(): ${def.name} already has a handler`);
+    this.pushes.set(def.name, (body) => {
+      const parsed = def.parseBody(body);
+      if (parsed.ok) handler(parsed.value);
+      else this.logger.warn(`ignored a malformed ${def.name} push:`, parsed.reason);
+    });
   }
 
   addPart(part: HubPart): void {

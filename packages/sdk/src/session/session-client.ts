@@ -16,8 +16,7 @@ import {
   KickedOutType,
   NetState,
   ParleyError,
-  parseKickoutPush,
-  Push,
+  SessionPushes,
   V2TIM_LOGIN_STATUS,
   type KickedOutTypeValue,
   type FrameBody,
@@ -297,11 +296,11 @@ export class SessionClient implements GateSubject {
   }
 
   private onPush(frame: PushFrame): void {
-    if (frame.ev !== Push.KICKOUT) {
+    if (frame.ev !== SessionPushes.kickout.name) {
       this.notify('onPush', frame);
       return;
     }
-    const push = parseKickoutPush(frame.body);
+    const push = SessionPushes.kickout.parseBody(frame.body);
     // A malformed kick push is followed by the kick close (4403/4410), which ends the session anyway.
     if (!push.ok) this.options.env.logger.warn('ignored a malformed kick-out push:', push.reason);
     else this.end({ kind: 'kicked', type: push.value.type });

@@ -10,13 +10,12 @@
  */
 import {
   CloseCode,
-  Command,
   ErrorCode,
-  isRecord,
   NetState,
   ParleyError,
   PROTOCOL_VERSION,
-  Push,
+  SessionCommands,
+  SessionPushes,
   TERMINAL_CLOSE_CODES,
   type FrameBody,
   type LoginResponse,
@@ -24,10 +23,9 @@ import {
   type Platform,
   type PushFrame,
 } from '@parley/protocol';
-import { malformedAnswer, toParleyError } from '../model/sdk-errors.js';
+import { parseAnswerWith, toParleyError } from '../model/sdk-errors.js';
 import { findWebSocket } from '../platform/environment.js';
 import { Heartbeat } from './heartbeat.js';
-import { parseLoginAnswer } from './login-answer.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { classifyResumeFailure, classifyTerminalClose, type SessionEnd } from './session-end.js';
 import { SocketLink } from './socket-link.js';
@@ -130,7 +128,7 @@ export class Connection {
       return;
     }
     try {
-      await link.request(Command.LOGOUT, {}, LOGOUT_ANSWER_WAIT_MS);
+      await link.request(SessionCommands.logout.name, {}, LOGOUT_ANSWER_WAIT_MS);
     } catch (error) {
       this.options.env.logger.debug('wslogout failed (ignored)', error);
     } finally {
@@ -190,10 +188,8 @@ export class Connection {
         version: PROTOCOL_VERSION,
         ...(instanceID !== undefined ? { instanceID } : {}),
       };
-      const raw = await Promise.race([link.request(Command.LOGIN, body, timeoutMs), timeout]);
-      const answer = parseLoginAnswer(raw);
-      if (!answer.ok) throw malformedAnswer(answer.reason, 'login answer');
-      return { link, answer: answer.value };
+      const raw = await Promise.race([link.request(SessionCommands.login.name, body, timeoutMs), timeout]);
+      return { link, answer: parseAnswerWith(SessionCommands.login, raw, 'login answer') };
     } catch (error) {
       link.close(1000);
       throw error;
@@ -224,12 +220,12 @@ export class Connection {
   }
 
   private onPush(frame: PushFrame): void {
-    if (frame.ev !== Push.SHUTDOWN) {
+    if (frame.ev !== SessionPushes.shutdown.name) {
       this.handlers.onPush(frame);
       return;
     }
-    const after = isRecord(frame.body) ? frame.body['reconnectAfterMs'] : undefined;
-    const base = typeof after === 'number' && Number.isFinite(after) && after >= 0 ? after : 0;
+    const push = SessionPushes.shutdown.parseBody(frame.body);
+    const base = push.ok ? push.value.reconnectAfterMs : 0;
     const spread = Math.max(base, MIN_SHUTDOWN_SPREAD_MS) * SHUTDOWN_JITTER;
     this.shutdownDelayMs = Math.round(base + spread * this.options.env.random());
     this.options.env.logger.info(`server shutting down; reconnecting in ${this.shutdownDelayMs} ms`);

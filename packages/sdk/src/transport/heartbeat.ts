@@ -4,7 +4,7 @@
  * (answer or push) has arrived for two intervals, which catches half-open sockets that never
  * report a close.
  */
-import { Command, isRecord } from '@parley/protocol';
+import { SessionCommands } from '@parley/protocol';
 import type { Environment } from '../platform/environment.js';
 import type { SocketLink } from './socket-link.js';
 
@@ -58,10 +58,11 @@ export class Heartbeat {
 
   private sendHello(): void {
     const deadline = this.intervalMs * SILENT_INTERVALS_BEFORE_DEAD;
-    this.link.request(Command.HELLO, {}, deadline).then(
+    this.link.request(SessionCommands.hello.name, {}, deadline).then(
       (body) => {
-        const serverTime = isRecord(body) ? body['serverTime'] : undefined;
-        if (this.running && typeof serverTime === 'number' && Number.isFinite(serverTime)) this.handlers.onServerTime(serverTime);
+        // An answer without a usable clock is no failure of the link: the watchdog judges liveness.
+        const answer = SessionCommands.hello.parseAnswer(body);
+        if (this.running && answer.ok) this.handlers.onServerTime(answer.value.serverTime);
       },
       // A lost or failed hello is judged by the watchdog (silence), not one by one.
       (error: unknown) => this.env.logger.debug('hello failed', error),

@@ -9,7 +9,7 @@ import {
   isRecord,
   KickedOutType,
   ParleyError,
-  parseKickoutPush,
+  SessionPushes,
   type KickedOutTypeValue,
 } from '@parley/protocol';
 
@@ -48,7 +48,7 @@ export function classifyResumeFailure(error: unknown): SessionEnd | undefined {
     case ErrorCode.ERR_SVR_ACCOUNT_INVALID_USERSIG:
       return { kind: 'kicked', type: KickedOutType.REST_API };
     case ErrorCode.PARLEY_INSTANCE_KICKED: {
-      const push = parseKickoutPush(isRecord(error.data) ? error.data : {});
+      const push = SessionPushes.kickout.parseBody(isRecord(error.data) ? error.data : {});
       // The server always names the type; an older or foreign server may not, and "another login" is the usual cause.
       return { kind: 'kicked', type: push.ok ? push.value.type : KickedOutType.MULT_ACCOUNT };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS } from './error-codes.js';
+import { ERRORS } from '../errors/error-codes.js';
 import { ParleyError } from './parley-error.js';
 
 describe('ParleyError', () => {

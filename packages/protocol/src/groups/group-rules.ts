@@ -2,7 +2,7 @@
  * Group rules shared by server and SDK: group types, join options, member limits per type and the
  * length limits of group profile fields (Tencent's values).
  */
-import type { WireGroupType, WireMemberRole } from './messaging.js';
+import type { WireGroupType, WireMemberRole } from './group-types.js';
 
 /** Group types (`TYPES.GRP_*` values): `Private` = Work, `ChatRoom` = Meeting. */
 export const GROUP_TYPES: readonly WireGroupType[] = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Community'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageBodyBytes, parseElement, parseElements } from './messaging-elements.js';
+import { messageBodyBytes, parseElement, parseElements } from './message-elements.js';
 
 describe('parseElement', () => {
   it('accepts a text element', () => {

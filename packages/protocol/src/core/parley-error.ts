@@ -1,4 +1,5 @@
-import { describeError, ERRORS, type ErrorName } from './error-codes.js';
+import { describeError, ERRORS, type ErrorName } from '../errors/error-codes.js';
+import { errorMessage } from '../errors/error-message.js';
 
 /**
  * The one error class of Parley: `code` from the registry, a `message`, and `data` (defaults to `{}`),
@@ -20,7 +21,7 @@ export class ParleyError extends Error {
   /** Builds an error from a registry name, e.g. `ParleyError.of('USER_NOT_LOGGED_IN')`. */
   static of(name: ErrorName, detail?: string, data?: Record<string, unknown>): ParleyError {
     const def = ERRORS[name];
-    return new ParleyError(def.code, detail ? `${def.message}: ${detail}` : def.message, data);
+    return new ParleyError(def.code, errorMessage(def, detail), data);
   }
 
   /** Remediation text from the registry, if any. */

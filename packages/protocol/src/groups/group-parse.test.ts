@@ -9,8 +9,8 @@ import {
   parseHandleGroupApplicationRequest,
   parseSetMemberRoleRequest,
   parseUpdateGroupRequest,
-} from './messaging-group-parse.js';
-import type { MessagingParsed } from './messaging-parse-core.js';
+} from './group-parse.js';
+import type { MessagingParsed } from '../core/parse-kit.js';
 
 function failure<T>(r: MessagingParsed<T>): { error: string; reason: string } {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value)}`);

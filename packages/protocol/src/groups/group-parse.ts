@@ -3,8 +3,8 @@
  * `ERR_SVR_GROUP_INVALID_PARAMETERS` (10004), a malformed group ID `ERR_SVR_GROUP_INVALID_GROUPID`
  * (10015) and too many accounts `ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT` (10005).
  */
-import { isValidUserID } from './constants.js';
-import { checkCustomGroupID, isValidGroupID } from './messaging-ids.js';
+import { isValidUserID } from '../tencent/constants.js';
+import { checkCustomGroupID, isValidGroupID } from '../messages/message-ids.js';
 import {
   GROUP_FIELD_LIMITS as L,
   GROUP_TYPES,
@@ -12,10 +12,10 @@ import {
   MAX_MEMBERS_PER_REQUEST,
   MEMBER_PAGE,
   type JoinOption,
-} from './messaging-groups.js';
-import { runParser, type BodyReader, type MessagingParsed } from './messaging-parse-core.js';
-import type { WireGroupType } from './messaging.js';
-import { isRecord, kindOf } from './validate.js';
+} from './group-rules.js';
+import { runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
+import type { WireGroupType } from './group-types.js';
+import { isRecord, kindOf } from '../core/validate.js';
 
 const INVALID = 'ERR_SVR_GROUP_INVALID_PARAMETERS';
 const TOO_MANY = 'ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT';

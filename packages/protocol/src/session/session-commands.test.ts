@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INSTANCE_ID_LENGTH, MAX_USERSIG_LENGTH, parseKickoutPush, parseLoginRequest } from './commands.js';
-import { PROTOCOL_VERSION } from './frames.js';
+import { MAX_INSTANCE_ID_LENGTH, MAX_USERSIG_LENGTH, parseKickoutPush, parseLoginRequest } from './session-commands.js';
+import { PROTOCOL_VERSION } from '../core/frames.js';
 
 const good = { SDKAppID: 1400000001, userID: 'alice', userSig: 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1Pz', platform: 'Web', version: 1 };
 

@@ -2,8 +2,8 @@
  * Message elements: the element types a client may send, their strict parsers, and how the body size
  * that `MAX_MESSAGE_BYTES` limits is counted.
  */
-import type { WireElement } from './messaging.js';
-import { invalid, isRecord, kindOf, utf8ByteLength, valid, type Parsed } from './validate.js';
+import type { WireElement } from './message-types.js';
+import { invalid, isRecord, kindOf, utf8ByteLength, valid, type Parsed } from '../core/validate.js';
 
 /** Element type names on the wire (`TYPES.MSG_*` values). */
 export const ElementType = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCustomGroupID, isValidGroupID, isValidMessageID, parseConversationRef } from './messaging-ids.js';
+import { checkCustomGroupID, isValidGroupID, isValidMessageID, parseConversationRef } from './message-ids.js';
 
 describe('message IDs', () => {
   it.each(['a', 'msg-1_X', 'x'.repeat(64)])('accepts %j', (id) => expect(isValidMessageID(id)).toBe(true));

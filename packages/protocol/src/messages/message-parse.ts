@@ -1,14 +1,14 @@
 /**
- * Parsers of the message and conversation request bodies of `MessagingCommand` (see
+ * Parsers of the message request bodies of `MessagingCommand` (see
  * `docs/PROTOCOL.md` §Messaging). Each returns the typed request with defaults applied, or the reason
  * and the registry error the server answers with (`PARLEY_BAD_REQUEST` unless noted).
  */
-import { isValidUserID } from './constants.js';
-import { messageBodyBytes, parseElements } from './messaging-elements.js';
-import { isValidGroupID, isValidMessageID, parseConversationRef, type ConversationRef } from './messaging-ids.js';
-import { refuse, runParser, type BodyReader, type MessagingParsed } from './messaging-parse-core.js';
-import { MAX_MESSAGE_BYTES, type SendMessageRequest } from './messaging.js';
-import { TYPES } from './types.js';
+import { isValidUserID } from '../tencent/constants.js';
+import { messageBodyBytes, parseElements } from './message-elements.js';
+import { isValidGroupID, isValidMessageID, parseConversationRef, type ConversationRef } from './message-ids.js';
+import { refuse, runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
+import { MAX_MESSAGE_BYTES, type SendMessageRequest } from './message-types.js';
+import { TYPES } from '../tencent/types.js';
 
 /** Group message priorities (`TYPES.MSG_PRIORITY_*` values). */
 export const MESSAGE_PRIORITIES = ['High', 'Normal', 'Low', 'Lowest'] as const;
@@ -91,7 +91,8 @@ export function parseSyncRequest(body: unknown): MessagingParsed<NormalizedSync>
   });
 }
 
-function conversation(r: BodyReader): ConversationRef {
+/** Reads the `conversationID` of a request strictly (see `parseConversationRef`). */
+export function readConversationID(r: BodyReader): ConversationRef {
   const ref = parseConversationRef(r.raw('conversationID'));
   return ref.ok ? ref.value : r.fail(ref.reason);
 }
@@ -99,7 +100,7 @@ function conversation(r: BodyReader): ConversationRef {
 /** Parses the body of `openim.getmsg`. */
 export function parseHistoryRequest(body: unknown): MessagingParsed<NormalizedHistory> {
   return runParser(body, 'PARLEY_BAD_REQUEST', (r) => {
-    const conv = conversation(r);
+    const conv = readConversationID(r);
     const beforeSeq = r.optionalInt('beforeSeq', 1, MAX_SEQ);
     const afterSeq = r.optionalInt('afterSeq', 0, MAX_SEQ);
     const untilTime = r.optionalInt('untilTime', 0, MAX_SEQ);
@@ -121,13 +122,13 @@ export function parseHistoryRequest(body: unknown): MessagingParsed<NormalizedHi
 
 /** Parses `{conversationID}` (`openim.clearhistory`, `recentcontact.get`). */
 export function parseConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef }> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: conversation(r) }));
+  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: readConversationID(r) }));
 }
 
 /** Parses the body of `openim.setread`. */
 export function parseSetReadRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly seq?: number }> {
   return runParser(body, 'PARLEY_BAD_REQUEST', (r) => {
-    const conv = conversation(r);
+    const conv = readConversationID(r);
     const seq = r.optionalInt('seq', 0, MAX_SEQ);
     return { conversation: conv, ...(seq !== undefined ? { seq } : {}) };
   });
@@ -144,7 +145,7 @@ export function parseSetAllReadRequest(body: unknown): MessagingParsed<{ readonl
 /** Parses the body of `openim.deletemsg`: 1..30 distinct positive sequences. */
 export function parseDeleteMessagesRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly seqs: readonly number[] }> {
   return runParser(body, 'PARLEY_BAD_REQUEST', (r) => {
-    const conv = conversation(r);
+    const conv = readConversationID(r);
     const seqs = r.raw('seqs');
     if (!Array.isArray(seqs) || seqs.length === 0 || seqs.length > MAX_DELETE_SEQS) r.fail(`seqs must be an array of 1..${MAX_DELETE_SEQS} sequences`);
     const list = seqs as unknown[];
@@ -153,19 +154,4 @@ export function parseDeleteMessagesRequest(body: unknown): MessagingParsed<{ rea
     });
     return { conversation: conv, seqs: [...new Set(list as number[])] };
   });
-}
-
-/** Parses the body of `recentcontact.delete`. */
-export function parseDeleteConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly clearHistory: boolean }> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: conversation(r), clearHistory: r.optionalBoolean('clearHistory') ?? false }));
-}
-
-/** Parses the body of `recentcontact.pin`. */
-export function parsePinConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly isPinned: boolean }> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: conversation(r), isPinned: r.boolean('isPinned') }));
-}
-
-/** Parses the body of `recentcontact.set_draft` (`draftText` ≤ `MAX_MESSAGE_BYTES`; `''` clears it). */
-export function parseSetDraftRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly draftText: string }> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: conversation(r), draftText: r.string('draftText', MAX_MESSAGE_BYTES) }));
 }

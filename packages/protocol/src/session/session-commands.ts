@@ -2,9 +2,9 @@
  * Command and push names of the client protocol, with typed bodies and their parsers.
  * Names reuse Tencent's `<service>.<cmd>` wire names where Tencent has one.
  */
-import { isPlatform, isValidUserID, KickedOutType, type KickedOutTypeValue, type Platform } from './constants.js';
-import { PROTOCOL_VERSION } from './frames.js';
-import { invalid, isRecord, isUint, kindOf, valid, type Parsed } from './validate.js';
+import { isPlatform, isValidUserID, KickedOutType, type KickedOutTypeValue, type Platform } from '../tencent/constants.js';
+import { PROTOCOL_VERSION } from '../core/frames.js';
+import { invalid, isRecord, isUint, kindOf, valid, type Parsed } from '../core/validate.js';
 
 /** Client → server commands. */
 export const Command = {

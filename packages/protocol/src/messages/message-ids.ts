@@ -2,9 +2,10 @@
  * Identifier rules of the messaging protocol: message IDs, group IDs and conversation IDs, with
  * strict parsers (the loose `parseConversationID` of `messaging.ts` only splits the prefix).
  */
-import { isValidUserID } from './constants.js';
-import type { WireConversationType, WireGroupType } from './messaging.js';
-import { invalid, kindOf, utf8ByteLength, valid, type Parsed } from './validate.js';
+import { isValidUserID } from '../tencent/constants.js';
+import type { WireGroupType } from '../groups/group-types.js';
+import type { WireConversationType } from './message-types.js';
+import { invalid, kindOf, utf8ByteLength, valid, type Parsed } from '../core/validate.js';
 
 /** Client message IDs: 1..64 characters of `A–Z a–z 0–9 _ -`, unique per sender. */
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

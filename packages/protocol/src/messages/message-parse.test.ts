@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from './messaging.js';
+import { MAX_MESSAGE_BYTES } from './message-types.js';
 import {
-  parseConversationRequest,
-  parseDeleteConversationRequest,
   parseDeleteMessagesRequest,
   parseHistoryRequest,
-  parsePinConversationRequest,
   parseSendMessageRequest,
   parseSetAllReadRequest,
-  parseSetDraftRequest,
   parseSetReadRequest,
   parseSyncRequest,
-} from './messaging-parse.js';
-import type { MessagingParsed } from './messaging-parse-core.js';
+} from './message-parse.js';
+import type { MessagingParsed } from '../core/parse-kit.js';
 
 const text = (t: string) => ({ type: 'TIMTextElem', content: { text: t } });
 const c2c = { conversationType: 'C2C', to: 'bob', ID: 'm1', random: 7, elements: [text('hi')] };
@@ -78,7 +74,7 @@ describe('parseSendMessageRequest', () => {
   });
 });
 
-describe('the other message and conversation requests', () => {
+describe('the other message requests', () => {
   it('sync defaults to cursor 0 and 100 messages, at most 500', () => {
     expect(parseSyncRequest({})).toEqual({ ok: true, value: { cursor: 0, count: 100 } });
     expect(parseSyncRequest({ cursor: 42, count: 500 })).toEqual({ ok: true, value: { cursor: 42, count: 500 } });
@@ -120,14 +116,5 @@ describe('the other message and conversation requests', () => {
     expect(failure(parseDeleteMessagesRequest({ conversationID: 'C2Cbob', seqs: [] })).reason).toMatch(/1\.\.30/);
     expect(failure(parseDeleteMessagesRequest({ conversationID: 'C2Cbob', seqs: Array.from({ length: 31 }, (_, i) => i + 1) })).reason).toMatch(/1\.\.30/);
     expect(failure(parseDeleteMessagesRequest({ conversationID: 'C2Cbob', seqs: [1, 0] })).reason).toMatch(/seqs\[1\]/);
-  });
-
-  it('conversation commands read their fields strictly', () => {
-    expect(parseConversationRequest({ conversationID: 'GROUPg' }).ok).toBe(true);
-    expect(parseDeleteConversationRequest({ conversationID: 'C2Cx' })).toMatchObject({ ok: true, value: { clearHistory: false } });
-    expect(parsePinConversationRequest({ conversationID: 'C2Cx', isPinned: true })).toMatchObject({ ok: true, value: { isPinned: true } });
-    expect(failure(parsePinConversationRequest({ conversationID: 'C2Cx' })).reason).toMatch(/isPinned is required/);
-    expect(parseSetDraftRequest({ conversationID: 'C2Cx', draftText: '' })).toMatchObject({ ok: true, value: { draftText: '' } });
-    expect(failure(parseSetDraftRequest({ conversationID: 'C2Cx', draftText: 'x'.repeat(MAX_MESSAGE_BYTES + 1) })).reason).toMatch(/draftText is longer/);
   });
 });
