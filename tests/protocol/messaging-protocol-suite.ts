@@ -55,10 +55,10 @@ export function runMessagingProtocolSuite(name: string, start: () => Promise<Pro
     let sent = 0;
 
     /** A connection logged in as `userID` (which also creates the account on the real server). */
-    const login = async (userID: string): Promise<WireClient> => {
+    const login = async (userID: string, platform = 'Web'): Promise<WireClient> => {
       const c = await WireClient.connect(target.wsUrl);
       clients.push(c);
-      const body = await c.ok('im_open_status.wslogin', { ...target.loginBody(userID), platform: 'Web', version: 1 });
+      const body = await c.ok('im_open_status.wslogin', { ...target.loginBody(userID), platform, version: 1 });
       expect(body['userID']).toBe(userID);
       return c;
     };
@@ -322,6 +322,25 @@ export function runMessagingProtocolSuite(name: string, start: () => Promise<Pro
         expect(codeOf(await alice.request('openim.setread', { conversationID: 'XYZbob' }))).toBe(88502);
         expect(codeOf(await alice.request('recentcontact.get', { conversationID: 'C2Cnobody' }))).toBe(20003);
         expect(codeOf(await alice.request('recentcontact.pin', { conversationID: 'C2Cbob' }))).toBe(88502);
+      });
+    });
+
+    describe("the user's other instances", () => {
+      // Web plus one native platform: both stay online under the default (dual) login policy.
+      it('get the messages the user sends and the conversation changes made elsewhere, never the acting connection', async () => {
+        const here = await login('alice');
+        const there = await login('alice', 'Android');
+        await login('bob');
+        const message = await send(here, 'bob', 'from the web');
+        expect((await there.pushesOf('openim.msg'))[0]).toEqual({ message });
+        await here.ok('recentcontact.pin', { conversationID: 'C2Cbob', isPinned: true });
+        const [changed] = await there.pushesOf('recentcontact.changed');
+        expect(changed).toMatchObject({ conversation: { conversationID: 'C2Cbob', isPinned: true } });
+        await here.ok('recentcontact.delete', { conversationID: 'C2Cbob' });
+        const deleted = await there.pushesOf('recentcontact.changed', 2);
+        expect(deleted[1]).toEqual({ conversationID: 'C2Cbob', deleted: true });
+        await here.ok('im_open_status.wshello');
+        expect(here.pushes.map((p) => p.ev)).toEqual([]);
       });
     });
 

@@ -140,7 +140,7 @@ export class FakeMessaging {
         if (!p.ok) return refused(p);
         const { seq } = p.value;
         // The read position never goes back, and never passes the newest message.
-        return this.update(user, p.value.conversation, (m, max) => (m.readSeq = Math.max(m.readSeq, Math.min(seq ?? max, max))));
+        return this.update(user, p.value.conversation, (m, max) => (m.readSeq = Math.max(m.readSeq, Math.min(seq ?? max, max))), connection);
       }
       case MessagingCommand.SET_ALL_READ: {
         const p = parseSetAllReadRequest(b);
@@ -156,6 +156,7 @@ export class FakeMessaging {
         const denied = this.access(user, p.value.conversation);
         if (denied) return denied;
         for (const seq of p.value.seqs) this.metaOf(user, p.value.conversation.conversationID).deleted.add(seq);
+        this.changed(user, this.conversation(user, p.value.conversation.conversationID), connection);
         return { code: 0, body: {} };
       }
       case MessagingCommand.CLEAR_HISTORY: {
@@ -165,6 +166,7 @@ export class FakeMessaging {
         const denied = this.access(user, p.value.conversation);
         if (denied) return denied;
         this.metaOf(user, cid).clearedUpTo = this.messagesOf(user, cid, true).length;
+        this.changed(user, this.conversation(user, cid), connection);
         return { code: 0, body: {} };
       }
       case MessagingCommand.CONVERSATIONS:
@@ -186,15 +188,16 @@ export class FakeMessaging {
         m.isPinned = false;
         m.draftText = '';
         if (p.value.clearHistory) m.clearedUpTo = m.hiddenUpTo;
+        for (const c of this.server.connectionsOf(user)) if (c !== connection) c.push(MessagingPush.CONVERSATION_CHANGED, { conversationID: cid, deleted: true });
         return { code: 0, body: {} };
       }
       case MessagingCommand.PIN_CONVERSATION: {
         const p = parsePinConversationRequest(b);
-        return p.ok ? this.update(user, p.value.conversation, (m) => (m.isPinned = p.value.isPinned)) : refused(p);
+        return p.ok ? this.update(user, p.value.conversation, (m) => (m.isPinned = p.value.isPinned), connection) : refused(p);
       }
       case MessagingCommand.SET_DRAFT: {
         const p = parseSetDraftRequest(b);
-        return p.ok ? this.update(user, p.value.conversation, (m) => (m.draftText = p.value.draftText)) : refused(p);
+        return p.ok ? this.update(user, p.value.conversation, (m) => (m.draftText = p.value.draftText), connection) : refused(p);
       }
       default:
         return this.groups.reply(request, user, connection);
@@ -354,7 +357,8 @@ export class FakeMessaging {
     return { code: 0, body: { messages: older.slice(-count), isCompleted: older.length <= count } };
   }
 
-  private update(user: string, ref: ConversationRef, change: (m: Meta, maxSeq: number) => void): Reply {
+  /** Applies `change` to the user's conversation state and tells the user's other sockets. */
+  private update(user: string, ref: ConversationRef, change: (m: Meta, maxSeq: number) => void, connection: FakeConnection): Reply {
     const denied = this.access(user, ref);
     if (denied) return denied;
     const cid = ref.conversationID;
@@ -362,8 +366,13 @@ export class FakeMessaging {
     change(m, this.messagesOf(user, cid, true).length);
     m.updatedAt = this.now();
     const conversation = this.conversation(user, cid);
-    for (const c of this.server.connectionsOf(user)) c.push(MessagingPush.CONVERSATION_CHANGED, { conversation });
+    this.changed(user, conversation, connection);
     return { code: 0, body: { conversation } };
+  }
+
+  /** Pushes `recentcontact.changed` to the user's sockets except the one that made the change. */
+  private changed(user: string, conversation: WireConversation, except: FakeConnection): void {
+    for (const c of this.server.connectionsOf(user)) if (c !== except) c.push(MessagingPush.CONVERSATION_CHANGED, { conversation });
   }
 
   private fanOut(message: WireMessage, except?: FakeConnection): void {
