@@ -427,6 +427,59 @@ export function runMessagingProtocolSuite(name: string, start: () => Promise<Pro
         expect(codeOf(await bob.request('openim.sendmsg', { conversationType: 'GROUP', to: 'room', ID: 'late', random: 1, elements: text('x') }))).toBe(10010);
       });
 
+      it('adds members (0 unknown, 1 added, 2 already), changes roles and removes members, each recorded as a tip', async () => {
+        const alice = await login('alice');
+        const bob = await login('bob');
+        const carol = await login('carol');
+        await alice.ok('group_open_http_svc.create_group', { type: 'Public', name: 'pub', groupID: 'pub' });
+        const added = await alice.ok('group_open_http_svc.add_group_member', { groupID: 'pub', userIDList: ['bob', 'carol', 'nobody'] });
+        expect(added['results']).toEqual([
+          { userID: 'bob', result: 1 },
+          { userID: 'carol', result: 1 },
+          { userID: 'nobody', result: 0 },
+        ]);
+        expect((await alice.ok('group_open_http_svc.add_group_member', { groupID: 'pub', userIDList: ['bob'] }))['results']).toEqual([{ userID: 'bob', result: 2 }]);
+        expect(codeOf(await bob.request('group_open_http_svc.add_group_member', { groupID: 'pub', userIDList: ['carol'] }))).toBe(10007);
+        expect(codeOf(await bob.request('group_open_http_svc.modify_group_member_info', { groupID: 'pub', userID: 'carol', role: 'Admin' }))).toBe(10007);
+        expect(await alice.ok('group_open_http_svc.modify_group_member_info', { groupID: 'pub', userID: 'bob', role: 'Admin' })).toEqual({});
+        expect(await bob.ok('group_open_http_svc.delete_group_member', { groupID: 'pub', userIDList: ['carol'] })).toEqual({});
+        const carolChanges = await carol.pushesOf('group_open_http_svc.group_changed', 2);
+        expect(carolChanges.map((c) => [c['groupID'], c['change']])).toEqual([
+          ['pub', 'joined'],
+          ['pub', 'kicked'],
+        ]);
+        const history = await alice.ok('openim.getmsg', { conversationID: 'GROUPpub' });
+        const tips = (history['messages'] as Msg[]).map((m) => [m.from, m.elements[0]?.content['operationType'], m.elements[0]?.content['operatorID'], m.elements[0]?.content['userIDList']]);
+        expect(tips).toEqual([
+          ['@TIM#SYSTEM', 1, 'alice', ['alice']],
+          ['@TIM#SYSTEM', 1, 'alice', ['bob', 'carol']],
+          ['@TIM#SYSTEM', 4, 'alice', ['bob']],
+          ['@TIM#SYSTEM', 3, 'bob', ['carol']],
+        ]);
+        const members = (await alice.ok('group_open_http_svc.get_group_member_list', { groupID: 'pub' }))['members'] as { userID: string; role: string }[];
+        expect(members.map((m) => [m.userID, m.role])).toEqual([
+          ['alice', 'Owner'],
+          ['bob', 'Admin'],
+        ]);
+      });
+
+      it('delivers a targeted message to its receivers only, and refuses plain members of a muted group with 10017', async () => {
+        const alice = await login('alice');
+        const bob = await login('bob');
+        const carol = await login('carol');
+        await alice.ok('group_open_http_svc.create_group', { type: 'Private', name: 'w', groupID: 'w', memberList: [{ userID: 'bob' }, { userID: 'carol' }] });
+        const targeted = await alice.ok('openim.sendmsg', { conversationType: 'GROUP', to: 'w', ID: 't1', random: 1, elements: text('for bob'), receiverList: ['bob'] });
+        expect(targeted['message']).toMatchObject({ receiverList: ['bob'] });
+        await send(alice, 'w', 'for all', 'GROUP');
+        expect(userTexts((await bob.pushesOf('openim.msg', 3)).map((p) => p['message']))).toEqual(['for bob', 'for all']);
+        expect(userTexts((await carol.pushesOf('openim.msg', 2)).map((p) => p['message']))).toEqual(['for all']);
+        expect(userTexts((await carol.ok('openim.getmsg', { conversationID: 'GROUPw' }))['messages'])).toEqual(['for all']);
+        expect(userTexts((await bob.ok('openim.getmsg', { conversationID: 'GROUPw' }))['messages'])).toEqual(['for bob', 'for all']);
+        await alice.ok('group_open_http_svc.modify_group_base_info', { groupID: 'w', muteAllMembers: true });
+        expect(codeOf(await bob.request('openim.sendmsg', { conversationType: 'GROUP', to: 'w', ID: 'muted', random: 1, elements: text('x') }))).toBe(10017);
+        expect((await send(alice, 'w', 'owner speaks', 'GROUP')).from).toBe('alice');
+      });
+
       it('changes the profile (owner and admins only) and answers the new group', async () => {
         const alice = await login('alice');
         const bob = await login('bob');
