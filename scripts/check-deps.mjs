@@ -2,8 +2,9 @@
 /**
  * Dependency-direction check (plain Node ESM, no dependencies).
  *
- * Scans `packages/<pkg>/src/**\/*.ts` and `packages/<pkg>/test-support/**\/*.ts` for import and
- * export-from specifiers and enforces the one-way dependency rules of docs/ARCHITECTURE.md:
+ * Scans `packages/<pkg>/src/**\/*.ts`, `packages/<pkg>/test-support/**\/*.ts` and `bench/src/**\/*.ts`
+ * for import and export-from specifiers and enforces the one-way dependency rules of
+ * docs/ARCHITECTURE.md:
  *
  *   protocol      imports nothing
  *   sdk           @parley/protocol only (no Node built-ins, no packages)
@@ -11,11 +12,16 @@
  *   store         @parley/protocol only (the Store contract; its `src/testing/**` suite also vitest)
  *   server        @parley/protocol, @parley/store, @parley/usersig, node:*, ws, fastify, prom-client, pino
  *   store-sqlite  @parley/protocol, @parley/store, better-sqlite3, node:* (never @parley/server)
- *   cli           anything
+ *   cli           anything (`@parley/bench` is an optional dependency, imported by `parley bench` only)
+ *   bench         @parley/protocol, @parley/usersig, ws, vega, vega-lite, node:* (it drives the CLI's
+ *                 built binary as a child process; it never imports server, store or sdk)
+ *
+ * The repository-level `tests/` folder is not scanned: end-to-end and black-box suites there may
+ * import anything (several packages' test support at once), while the packages stay clean.
  *
  * Test code (`*.test.ts`, `src/testing/**`, `test-support/**`) may also import vitest, fast-check,
  * ws and node:*, plus a few per-package extras. Every `@parley/*` import must be declared in the
- * package's package.json (`dependencies`; tests may use `devDependencies`), and relative imports
+ * package's package.json (`dependencies` or `optionalDependencies`; tests may use `devDependencies`), and relative imports
  * may not leave the package.
  *
  * Inside a package listed in {@link LAYERS}, folders are layers: a file may import its own folder and
@@ -96,7 +102,19 @@ export const RULES = {
     typeOnly: [],
     testAllow: [],
   },
+  bench: {
+    rule: 'bench uses protocol, usersig, ws, its chart libraries (vega, vega-lite) and Node built-ins only',
+    allow: ['@parley/protocol', '@parley/usersig', 'ws', 'vega', 'vega-lite', 'node:*'],
+    typeOnly: [],
+    testAllow: [],
+  },
 };
+
+/**
+ * Workspaces outside `packages/` that are checked like a package, by directory name (the key of
+ * their entry in {@link RULES}).
+ */
+export const EXTRA_ROOTS = ['bench'];
 
 /**
  * Layering inside a package, lowest layer first. Each layer lists the folders under `src/` that
@@ -387,7 +405,8 @@ function readManifest(pkgDir) {
   const file = join(pkgDir, 'package.json');
   if (!existsSync(file)) return { dependencies: {}, devDependencies: {} };
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  return { dependencies: json.dependencies ?? {}, devDependencies: json.devDependencies ?? {} };
+  // An optional dependency is declared too: the importing code must cope with its absence.
+  return { dependencies: { ...json.dependencies, ...json.optionalDependencies }, devDependencies: json.devDependencies ?? {} };
 }
 
 /**
@@ -400,8 +419,8 @@ export function checkDeps(root) {
   const violations = [];
   let files = 0;
   const pkgs = existsSync(packagesDir) ? readdirSync(packagesDir).filter((n) => statSync(join(packagesDir, n)).isDirectory()).sort() : [];
-  for (const pkg of pkgs) {
-    const pkgDir = join(packagesDir, pkg);
+  const roots = [...pkgs.map((pkg) => ({ pkg, pkgDir: join(packagesDir, pkg) })), ...EXTRA_ROOTS.filter((n) => existsSync(join(root, n))).map((pkg) => ({ pkg, pkgDir: join(root, pkg) }))];
+  for (const { pkg, pkgDir } of roots) {
     const sources = [...walk(join(pkgDir, 'src'), []), ...walk(join(pkgDir, 'test-support'), [])].sort();
     const rules = RULES[pkg];
     if (!rules) {
@@ -437,7 +456,7 @@ export function checkDeps(root) {
         if (spec.startsWith('@parley/')) {
           const name = packageOf(spec);
           const declared = name in manifest.dependencies || (test && name in manifest.devDependencies);
-          if (!declared) report(`${name} is not declared in packages/${pkg}/package.json ${test ? 'dependencies or devDependencies' : 'dependencies'}`);
+          if (!declared) report(`${name} is not declared in ${relative(root, pkgDir).split(sep).join('/')}/package.json ${test ? 'dependencies or devDependencies' : 'dependencies'}`);
         }
       }
     }

@@ -195,3 +195,46 @@ describe('checkDeps on an SDK tree that breaks its layering', () => {
     expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
   });
 });
+
+describe('checkDeps on a bench workspace that imports what it may not', () => {
+  let root: string;
+
+  const write = (path: string, text: string) => {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'parley-check-bench-'));
+    write('packages/cli/package.json', JSON.stringify({ name: '@parley/cli', dependencies: {} }));
+    write('packages/cli/src/bench-command.ts', "const runner = await import('@parley/bench');\n");
+    write('bench/package.json', JSON.stringify({ name: '@parley/bench', dependencies: { '@parley/protocol': '0.1.0', ws: '8' } }));
+    write(
+      'bench/src/run-bench.ts',
+      "import { isRecord } from '@parley/protocol';\nimport { genUserSig } from '@parley/usersig';\nimport { createParleyServer } from '@parley/server';\nimport WebSocket from 'ws';\nimport { parse } from 'vega';\nimport { readFileSync } from 'node:fs';\nimport { join } from 'path';\nimport { x } from '../../packages/cli/src/bench-command.js';\n",
+    );
+    write('bench/src/run-bench.test.ts', "import { it } from 'vitest';\nimport { chat } from '@parley/sdk';\n");
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('scans bench/src under the bench rule and checks what the CLI declares', () => {
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([
+      'bench/src/run-bench.test.ts:2: bench may not import @parley/sdk (bench uses protocol, usersig, ws, its chart libraries (vega, vega-lite) and Node built-ins only (test code))',
+      'bench/src/run-bench.ts:2: bench may not import @parley/usersig (@parley/usersig is not declared in bench/package.json dependencies)',
+      'bench/src/run-bench.ts:3: bench may not import @parley/server (bench uses protocol, usersig, ws, its chart libraries (vega, vega-lite) and Node built-ins only)',
+      'bench/src/run-bench.ts:7: bench may not import path (Node built-ins are imported with the node: prefix)',
+      'bench/src/run-bench.ts:8: bench may not import ../../packages/cli/src/bench-command.js (relative imports stay inside the package; import other packages by name)',
+      'packages/cli/src/bench-command.ts:1: cli may not import @parley/bench (@parley/bench is not declared in packages/cli/package.json dependencies)',
+    ]);
+  });
+
+  it('passes once bench keeps to its rule and the CLI declares the runner as an optional dependency', () => {
+    write('packages/cli/package.json', JSON.stringify({ name: '@parley/cli', optionalDependencies: { '@parley/bench': '0.1.0' } }));
+    write('bench/package.json', JSON.stringify({ name: '@parley/bench', dependencies: { '@parley/protocol': '0.1.0', '@parley/usersig': '0.1.0', ws: '8' } }));
+    write('bench/src/run-bench.ts', "import { isRecord } from '@parley/protocol';\nimport { genUserSig } from '@parley/usersig';\nimport WebSocket from 'ws';\nimport { parse } from 'vega';\nimport { compile } from 'vega-lite';\nimport { readFileSync } from 'node:fs';\n");
+    write('bench/src/run-bench.test.ts', "import { it } from 'vitest';\nimport { readFileSync } from 'node:fs';\n");
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
+  });
+});

@@ -1,9 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchBuildIsStale, BENCH_ENTRY, loadBenchRunner, registerBenchCommand } from './bench-command.js';
+import { BENCH_PACKAGE, BenchRunnerMissingError, loadBenchRunner, registerBenchCommand } from './bench-command.js';
+
+/** packages/cli. */
+const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Run {
   readonly out: string;
@@ -42,11 +47,46 @@ afterEach(() => {
 });
 
 describe('parley bench', () => {
-  it('loads the runner from the bench workspace, building it when stale', async () => {
+  it('loads the runner through the declared @parley/bench package', async () => {
+    const manifest = JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+    expect(manifest.optionalDependencies).toHaveProperty(BENCH_PACKAGE);
     const runner = await loadBenchRunner();
     expect(typeof runner.runBench).toBe('function');
-    expect(benchBuildIsStale()).toBe(false);
-    expect(BENCH_ENTRY).toMatch(/bench[/\\]dist[/\\]index\.js$/);
+    expect(new runner.BenchUsageError('x')).toBeInstanceOf(Error);
+  }, 60_000);
+
+  it('names the missing package when the runner is not installed', async () => {
+    const failure = await loadBenchRunner('@parley/bench-not-installed').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(BenchRunnerMissingError);
+    expect((failure as Error).message).toContain('parley bench needs the @parley/bench-not-installed package');
+  });
+
+  it('a CLI installed without @parley/bench still runs usersig, and bench fails with the reason', () => {
+    // A real install layout outside the repository: the built CLI beside its required dependencies
+    // (linked to the workspace's copies) and without the optional runner.
+    const dir = mkdtempSync(join(tmpdir(), 'parley-cli-nobench-'));
+    try {
+      const manifest = JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      const repoModules = join(CLI_DIR, '..', '..', 'node_modules');
+      for (const dep of Object.keys(manifest.dependencies)) {
+        mkdirSync(dirname(join(dir, 'node_modules', dep)), { recursive: true });
+        symlinkSync(realpathSync(join(repoModules, dep)), join(dir, 'node_modules', dep), 'dir');
+      }
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(CLI_DIR, part), join(dir, 'cli', part), { recursive: true });
+      const parley = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'cli', 'bin', 'parley.js'), ...args], { encoding: 'utf8', timeout: 30_000 });
+      const sig = parley('usersig', 'gen', '--sdkappid', '1400000001', '--key', 'k'.repeat(64), '--user', 'alice');
+      expect(sig.stderr).toBe('');
+      expect(sig.status).toBe(0);
+      expect(sig.stdout.trim().length).toBeGreaterThan(20);
+      const bench = parley('bench', 'w1', '--no-progress');
+      expect(bench.status).toBe(1);
+      expect(bench.stderr).toContain('parley bench needs the @parley/bench package, which is not installed or not built');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('rejects an unknown workload with the reason and exit code 2', async () => {

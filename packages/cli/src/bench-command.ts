@@ -1,71 +1,55 @@
 /**
- * `parley bench <workload>`: the side-by-side benchmarks of `bench/` (Parley against a bare `ws`
- * floor, ejabberd and Prosody; W3 and W5 against the floor only). The runner is not part of the published CLI: it lives in the
- * repository's `bench/` workspace and is loaded from there (built first when its output is missing
- * or older than its sources), so the CLI package gains no dependency on it.
+ * `parley bench <workload>`: the side-by-side benchmarks of `@parley/bench` (Parley against a bare
+ * `ws` floor, ejabberd and Prosody; W3 and W5 against the floor only).
+ *
+ * The runner is a declared, optional dependency of the CLI (`optionalDependencies` in package.json,
+ * built by the root `tsc -b` through project references), so the dependency check sees it. It is
+ * imported dynamically inside the command only: the runner is private to the repository and heavy
+ * (charts, load generators), and a CLI installed without it must still start and run `serve`,
+ * `usersig` and `app`; `parley bench` then fails with {@link BenchRunnerMissingError}.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { isRecord } from '@parley/protocol';
 
-/** The repository root, from `packages/cli/src` or `packages/cli/dist`. */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The package that holds the runner. */
+export const BENCH_PACKAGE = '@parley/bench';
 
-/** The bench workspace. */
-export const BENCH_DIR = join(REPO_ROOT, 'bench');
+/** The runner module's surface that `parley bench` uses. */
+export type BenchRunner = Pick<typeof import('@parley/bench'), 'runBench' | 'BenchUsageError'>;
 
-/** The bench runner's compiled entry module. */
-export const BENCH_ENTRY = join(BENCH_DIR, 'dist', 'index.js');
-
-/** What `parley bench` needs from the runner module (`bench/src/index.ts`). */
-export interface BenchRunner {
-  /** Runs the bench; the options are parsed (and rejected with a reason) by the runner. */
-  runBench(options: unknown, io?: { readonly command?: string }): Promise<{ readonly outDir: string; readonly failures: readonly unknown[] }>;
-}
-
-/** Newest modification time below `dir`, ms (tests are not build inputs and are skipped). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.test.ts')) continue;
-    const p = join(dir, name);
-    const st = statSync(p);
-    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-  }
-  return newest;
+/** Thrown by {@link loadBenchRunner} when `@parley/bench` is not installed or not built. */
+export class BenchRunnerMissingError extends Error {
+  override readonly name = 'BenchRunnerMissingError';
 }
 
 /**
- * True when the runner must be (re)built: no output yet, or a source newer than the last build
- * (`tsc -b` rewrites only changed outputs, so the newest output or build-info file counts).
+ * True when `err` says that `specifier` itself could not be loaded: the package is not installed,
+ * or it is installed but its entry module (`dist/index.js`) was never built. A module missing
+ * further down (one of the runner's own imports) is a different failure and is rethrown as is.
  */
-export function benchBuildIsStale(): boolean {
-  if (!existsSync(BENCH_ENTRY)) return true;
-  const src = join(BENCH_DIR, 'src');
-  if (!existsSync(src)) return false;
-  const info = join(BENCH_DIR, 'tsconfig.tsbuildinfo');
-  const built = Math.max(newestMtime(join(BENCH_DIR, 'dist')), existsSync(info) ? statSync(info).mtimeMs : 0);
-  return newestMtime(src) > built;
+function isMissing(err: unknown, specifier: string): boolean {
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') return false;
+  const missing = /^Cannot find (?:package|module) '([^']+)'/.exec(err.message)?.[1];
+  return missing === specifier || (missing !== undefined && /[\\/]bench[\\/]dist[\\/]index\.js$/.test(missing));
 }
 
 /**
- * Loads the runner, building `bench/` with the repository's TypeScript compiler when stale.
- * @throws Error when this is not a repository checkout or the build fails.
+ * Loads the bench runner through its package.
+ * @param specifier - the module to load; tests pass a package that does not exist.
+ * @throws BenchRunnerMissingError when the package (or its build output) is absent.
  */
-export async function loadBenchRunner(): Promise<BenchRunner> {
-  if (!existsSync(join(BENCH_DIR, 'package.json'))) throw new Error(`parley bench needs the repository's bench/ folder (looked in ${BENCH_DIR})`);
-  if (benchBuildIsStale()) {
-    const tsc = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');
-    if (!existsSync(tsc)) throw new Error(`bench/ is not built and ${tsc} is missing: run npm install, then tsc -b bench`);
-    const build = spawnSync(tsc, ['-b', BENCH_DIR], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`building bench/ failed:\n${build.stdout}${build.stderr}`);
+export async function loadBenchRunner(specifier: string = BENCH_PACKAGE): Promise<BenchRunner> {
+  try {
+    // A literal specifier keeps the import typed and visible to the dependency check.
+    return specifier === BENCH_PACKAGE ? await import('@parley/bench') : ((await import(specifier)) as BenchRunner);
+  } catch (err) {
+    if (!isMissing(err, specifier)) throw err;
+    throw new BenchRunnerMissingError(
+      `parley bench needs the ${specifier} package, which is not installed or not built: run it from a Parley checkout after npm install and npm run build`,
+      { cause: err },
+    );
   }
-  const mod: unknown = await import(pathToFileURL(BENCH_ENTRY).href);
-  if (!isRecord(mod) || typeof mod['runBench'] !== 'function') throw new Error(`${BENCH_ENTRY} does not export runBench`);
-  return mod as unknown as BenchRunner;
 }
 
 /** A positive integer option. */
@@ -121,7 +105,13 @@ export function registerBenchCommand(program: Command): void {
     .option('--no-install', 'never apt-get install ejabberd or prosody when they are missing')
     .option('--no-progress', 'print no progress on stderr')
     .action(async (workload: string, opts: BenchCliOptions) => {
-      const runner = await loadBenchRunner();
+      let runner: BenchRunner;
+      try {
+        runner = await loadBenchRunner();
+      } catch (err) {
+        if (err instanceof BenchRunnerMissingError) program.error(`error: ${err.message}`, { exitCode: 1 });
+        throw err;
+      }
       const options = {
         workload,
         ...(opts.vs !== undefined ? { vs: opts.vs } : {}),
@@ -144,7 +134,7 @@ export function registerBenchCommand(program: Command): void {
       try {
         summary = await runner.runBench(options, { command: `parley ${process.argv.slice(2).join(' ')}` });
       } catch (err) {
-        if (err instanceof Error && err.name === 'BenchUsageError') program.error(`error: ${err.message}`, { exitCode: 2 });
+        if (err instanceof runner.BenchUsageError) program.error(`error: ${err.message}`, { exitCode: 2 });
         throw err;
       }
       const report = join(summary.outDir, 'summary.md');
