@@ -19,11 +19,16 @@ export class World {
 
   static async start(): Promise<World> {
     const server = await FakeServer.start();
-    // The SDK's unit tests were written against a simpler model: they message users who never log
-    // in, expect groups without tips and with flat defaults, and 10007 for a send to a missing
-    // group. Those simplifications stay on here until the tests are updated; tests/protocol holds
-    // the model without them to the real server.
-    return new World(server, FakeMessaging.install(server, { anyPeer: true, withoutGroupTips: true, flatGroupDefaults: true, missingGroupIsForbidden: true }));
+    // Peers must be accounts (logged in or added with {@link World.addAccounts}), as on the server.
+    // The group tests were written against a simpler model: groups without tips and with flat
+    // defaults, and 10007 for a send to a missing group. Those simplifications stay on here until the
+    // tests are updated; tests/protocol holds the model without them to the real server.
+    return new World(server, FakeMessaging.install(server, { withoutGroupTips: true, flatGroupDefaults: true, missingGroupIsForbidden: true }));
+  }
+
+  /** Makes `userIDs` existing accounts although they never log in (as users imported on the server). */
+  addAccounts(...userIDs: string[]): void {
+    for (const u of userIDs) this.fake.accounts.add(u);
   }
 
   /** An instance that is not logged in yet. */

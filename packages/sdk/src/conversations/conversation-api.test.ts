@@ -19,6 +19,7 @@ const ids = (list: readonly { conversationID: string }[] | undefined): string[] 
 
 describe('the conversation list', () => {
   it('is sorted pinned first, then by last activity, and CONVERSATION_LIST_UPDATED carries the whole sorted list', async () => {
+    world.addAccounts('bob', 'carol', 'dave');
     for (const [from, t] of [['bob', 100], ['carol', 200], ['dave', 300]] as const) {
       world.fake.now = () => t;
       world.fake.commit({ from, to: 'alice', text: `from ${from}` });
@@ -95,6 +96,7 @@ describe('the conversation list', () => {
   });
 
   it('keeps drafts, and deleting a conversation removes it (with its cached history by default)', async () => {
+    world.addAccounts('bob', 'carol');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'hey' });
     const alice = await world.ready('alice');
     await alice.chat.setConversationDraft({ conversationID: 'C2Cbob', draftText: 'half a thought' });
@@ -108,6 +110,7 @@ describe('the conversation list', () => {
   });
 
   it('answers getConversationProfile of a conversation nobody wrote in with an empty one, and 2503 for a malformed ID', async () => {
+    world.addAccounts('newfriend');
     const alice = await world.ready('alice');
     const { data } = await alice.chat.getConversationProfile('C2Cnewfriend');
     expect(data.conversation).toMatchObject({ conversationID: 'C2Cnewfriend', unreadCount: 0, lastMessage: { lastSequence: 0 }, userProfile: { userID: 'newfriend' } });
@@ -118,6 +121,7 @@ describe('the conversation list', () => {
 
 describe('unread counts', () => {
   it('count messages from others; TOTAL_UNREAD_MESSAGE_COUNT_UPDATED reports each change; setMessageRead clears one conversation', async () => {
+    world.addAccounts('bob', 'carol');
     const alice = await world.ready('alice');
     expect(alice.totals).toEqual([0]);
     world.fake.commit({ from: 'bob', to: 'alice', text: '1' });
@@ -137,6 +141,7 @@ describe('unread counts', () => {
   });
 
   it('follow reads made on another instance of the user (recentcontact.changed)', async () => {
+    world.addAccounts('bob');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'x' });
     const phone = await world.ready('alice');
     const web = await world.ready('alice');

@@ -24,6 +24,7 @@ function groupLists(chat: World['chats'][number]): Group[][] {
 
 describe('createGroup', () => {
   it("creates a group owned by the user, in Tencent's Group shape, and lists it (GROUP_LIST_UPDATED)", async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     const lists = groupLists(alice.chat);
     world.fake.now = () => 1_767_000_000;
@@ -113,6 +114,7 @@ describe('joinGroup, quitGroup and dismissGroup', () => {
 
 describe('profiles, members and roles', () => {
   it('reads and updates the profile, pages members, adds and removes members, sets roles', async () => {
+    world.addAccounts('bob', 'carol');
     const alice = await world.ready('alice');
     await alice.chat.createGroup({ name: 'club', groupID: 'club', type: TYPES.GRP_PUBLIC });
     const updated = await alice.chat.updateGroupProfile({ groupID: 'club', name: 'Club', notification: 'be nice', muteAllMembers: true });

@@ -18,6 +18,7 @@ afterEach(async () => {
 
 describe('sendMessage', () => {
   it("moves the message's status from unSend to success and fills in sequence and server time", async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     world.fake.now = () => 1_767_000_000;
     const message = alice.chat.createTextMessage({ to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'hello' } });
@@ -69,6 +70,7 @@ describe('sendMessage', () => {
   });
 
   it('sending the same object twice while it is on its way sends it once', async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     const m = alice.chat.createTextMessage({ to: 'bob', conversationType: 'C2C', payload: { text: 'x' } });
     const [a, b] = await Promise.all([alice.chat.sendMessage(m), alice.chat.sendMessage(m)]);
@@ -117,6 +119,7 @@ describe('resendMessage', () => {
 
 describe('getMessageList', () => {
   it('pages roaming history oldest first with nextReqMessageID until isCompleted', async () => {
+    world.addAccounts('bob');
     for (let i = 1; i <= 20; i++) world.fake.commit({ from: i % 2 ? 'bob' : 'alice', to: i % 2 ? 'alice' : 'bob', text: `m${i}` });
     const alice = await world.ready('alice');
     const first = await alice.chat.getMessageList({ conversationID: 'C2Cbob' });
@@ -132,6 +135,7 @@ describe('getMessageList', () => {
   });
 
   it('returns the same objects the app already holds, and lists unsent messages after the newest page', async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     const sent = alice.chat.createTextMessage({ to: 'bob', conversationType: 'C2C', payload: { text: 'a' } });
     await alice.chat.sendMessage(sent);
@@ -154,6 +158,7 @@ describe('getMessageList', () => {
 
 describe('getMessageListHopping', () => {
   it('pages older (direction 0) and newer (direction 1) from a sequence, including it', async () => {
+    world.addAccounts('bob');
     for (let i = 1; i <= 10; i++) world.fake.commit({ from: 'bob', to: 'alice', text: `m${i}` });
     const alice = await world.ready('alice');
     const older = await alice.chat.getMessageListHopping({ conversationID: 'C2Cbob', sequence: 5, count: 3 });
@@ -165,6 +170,7 @@ describe('getMessageListHopping', () => {
   });
 
   it('finds the starting point by time (seconds) when no sequence is given', async () => {
+    world.addAccounts('bob');
     for (let i = 1; i <= 6; i++) {
       world.fake.now = () => 1000 + i * 10;
       world.fake.commit({ from: 'bob', to: 'alice', text: `m${i}` });
@@ -185,6 +191,7 @@ describe('getMessageListHopping', () => {
 
 describe('deleteMessage and clearHistoryMessage', () => {
   it('deletes messages for this user only: marked isDeleted, gone from the cache and from history', async () => {
+    world.addAccounts('bob');
     for (let i = 1; i <= 3; i++) world.fake.commit({ from: 'bob', to: 'alice', text: `m${i}` });
     const alice = await world.ready('alice');
     const page = await alice.chat.getMessageList({ conversationID: 'C2Cbob' });
@@ -201,6 +208,7 @@ describe('deleteMessage and clearHistoryMessage', () => {
   });
 
   it('clears a conversation: empty history, empty last message, nothing unread', async () => {
+    world.addAccounts('bob');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'old' });
     const alice = await world.ready('alice');
     expect(alice.chat.getTotalUnreadMessageCount()).toBe(1);

@@ -58,6 +58,7 @@ describe('the sync at login', () => {
   });
 
   it('then delivers what arrived while the user was offline, once, after SDK_READY: unread messages from others only', async () => {
+    world.addAccounts('bob', 'carol');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'read before' });
     const first = await world.ready('alice');
     await first.chat.setMessageRead({ conversationID: 'C2Cbob' });
@@ -117,6 +118,7 @@ describe('live pushes', () => {
   });
 
   it('with a sequence gap trigger a gap fill, and the missing messages arrive first, in order', async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'm1' });
     await eventually(() => alice.received.length === 1, 'm1');
@@ -132,6 +134,7 @@ describe('live pushes', () => {
   });
 
   it('arriving out of order are each delivered once (the late one is not repeated)', async () => {
+    world.addAccounts('bob');
     const alice = await world.ready('alice');
     world.fake.commit({ from: 'bob', to: 'alice', text: 'm1' });
     await eventually(() => alice.received.length === 1, 'm1');
@@ -146,6 +149,7 @@ describe('live pushes', () => {
   });
 
   it("of the user's own message from another instance arrive with flow out; the sending instance never receives its own", async () => {
+    world.addAccounts('bob');
     world.fake.echoToSender = true;
     const web1 = await world.ready('alice');
     const web2 = await world.ready('alice');
