@@ -19,11 +19,9 @@ export class World {
 
   static async start(): Promise<World> {
     const server = await FakeServer.start();
-    // Peers must be accounts (logged in or added with {@link World.addAccounts}), as on the server.
-    // The group tests were written against a simpler model: groups without tips and with flat
-    // defaults, and 10007 for a send to a missing group. Those simplifications stay on here until the
-    // tests are updated; tests/protocol holds the model without them to the real server.
-    return new World(server, FakeMessaging.install(server, { withoutGroupTips: true, flatGroupDefaults: true, missingGroupIsForbidden: true }));
+    // The same model tests/protocol holds to the real server: peers must be accounts (logged in or
+    // added with {@link World.addAccounts}), groups record tips and take their type's defaults.
+    return new World(server, FakeMessaging.install(server));
   }
 
   /** Makes `userIDs` existing accounts although they never log in (as users imported on the server). */

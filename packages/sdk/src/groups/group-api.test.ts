@@ -40,14 +40,16 @@ describe('createGroup', () => {
       createTime: 1_767_000_000,
       memberNum: 2,
       memberCount: 2,
-      maxMemberNum: 200,
-      maxMemberCount: 200,
-      joinOption: 'FreeAccess',
+      // A Public group's defaults: up to 2000 members, joining needs the owner's or an admin's approval.
+      maxMemberNum: 2000,
+      maxMemberCount: 2000,
+      joinOption: 'NeedPermission',
       muteAllMembers: false,
-      // Tencent's meaning: the sequence the group's first message will get.
-      nextMessageSeq: 1,
+      // Tencent's meaning: the sequence the group's next message will get; the creation tip took 1.
+      nextMessageSeq: 2,
       selfInfo: { userID: 'alice', role: 'Owner', joinTime: 1_767_000_000, nameCard: '', messageRemindType: '' },
-      lastMessage: { lastTime: 0, lastSequence: 0, fromAccount: '', messageForShow: '' },
+      // The group's last message is the tip of its creation (alice and bob joined).
+      lastMessage: { lastTime: 1_767_000_000, lastSequence: 1, fromAccount: '@TIM#SYSTEM', messageForShow: '[Group Notification]' },
       groupCustomField: [],
       isSupportTopic: false,
     });
@@ -88,8 +90,11 @@ describe('joinGroup, quitGroup and dismissGroup', () => {
     expect(joined.data).toMatchObject({ status: TYPES.JOIN_STATUS_SUCCESS, group: { groupID: 'open', selfInfo: { role: 'Member' } } });
     expect((await alice.chat.joinGroup({ groupID: 'open' })).data.status).toBe(TYPES.JOIN_STATUS_ALREADY_IN_GROUP);
     await bob.chat.sendMessage(bob.chat.createTextMessage({ to: 'open', conversationType: 'GROUP', payload: { text: 'welcome' } }));
-    await eventually(() => alice.received.length === 1, 'group message');
-    expect(alice.received[0]).toMatchObject({ conversationID: 'GROUPopen', conversationType: 'GROUP', to: 'open', from: 'bob', flow: 'in' });
+    // The server records alice's join as a group tip (sequence 1) before bob's message.
+    await eventually(() => alice.received.length === 2, 'the join tip and the group message');
+    expect(alice.received[0]).toMatchObject({ conversationID: 'GROUPopen', type: TYPES.MSG_GRP_TIP, from: '@TIM#SYSTEM', sequence: 1, payload: { operationType: TYPES.GRP_TIP_MBR_JOIN, userIDList: ['alice'] } });
+    expect(alice.received[1]).toMatchObject({ conversationID: 'GROUPopen', conversationType: 'GROUP', to: 'open', from: 'bob', flow: 'in', sequence: 2 });
+    expect(texts(alice.received.slice(1))).toEqual(['welcome']);
     // No gap fill for the history before joining.
     expect(world.server.requests(MessagingCommand.HISTORY)).toEqual([]);
     expect(await alice.chat.quitGroup('open')).toEqual({ code: 0, data: { groupID: 'open' } });

@@ -117,7 +117,8 @@ describe('simple messages', () => {
     expect(await alice.manager.sendC2CTextMessage('bob', 42 as unknown as string)).toMatchObject({ code: 6017 });
     expect(await alice.manager.sendC2CTextMessage('', 'x')).toMatchObject({ code: 6017 });
     expect(await alice.manager.sendGroupTextMessage('g1', 'x', 9)).toMatchObject({ code: 6017 });
-    expect(await alice.manager.sendGroupTextMessage('nogroup', 'x')).toMatchObject({ code: 10007 });
+    // A group that does not exist: 10010, as the server answers.
+    expect(await alice.manager.sendGroupTextMessage('nogroup', 'x')).toMatchObject({ code: 10010 });
   });
 });
 
@@ -148,9 +149,14 @@ describe('group basics', () => {
     const work = await alice.manager.createGroup('Team', 'Work');
     expect(work).toMatchObject({ code: 0, data: expect.stringMatching(/^@TGS#/) });
     expect(world.server.requests(MessagingCommand.CREATE_GROUP)[1]?.request.body).toMatchObject({ type: 'Private' });
+    // A Public group needs approval (its default joinOption): bob's application waits, and resolves {code: 0}.
     expect(await bob.manager.joinGroup('readers', 'let me in')).toEqual({ code: 0, desc: 'ok' });
     expect(world.server.requests(MessagingCommand.JOIN_GROUP)[0]?.request.body).toEqual({ groupID: 'readers', applyMessage: 'let me in' });
-    expect(await bob.manager.quitGroup('readers')).toEqual({ code: 0, desc: 'ok' });
+    // A Meeting (ChatRoom) group is FreeAccess by default: bob joins at once, and can quit.
+    expect(await alice.manager.createGroup('Book club', 'Meeting', 'club')).toEqual({ code: 0, desc: 'ok', data: 'club' });
+    expect(world.server.requests(MessagingCommand.CREATE_GROUP)[2]?.request.body).toMatchObject({ type: 'ChatRoom' });
+    expect(await bob.manager.joinGroup('club')).toEqual({ code: 0, desc: 'ok' });
+    expect(await bob.manager.quitGroup('club')).toEqual({ code: 0, desc: 'ok' });
     expect(await alice.manager.dismissGroup('readers')).toEqual({ code: 0, desc: 'ok' });
     expect(await alice.manager.createGroup('x', 'Club')).toMatchObject({ code: 2600 });
   });
