@@ -96,7 +96,7 @@ export class FakeGroups {
   /** Why `user` may not send to `groupID` (10010, 10007, 10017 when muted for plain members), or undefined. */
   sendCheck(groupID: string, user: string): Reply | undefined {
     const g = this.groups.get(groupID);
-    if (!g) return this.model.options.missingGroupIsForbidden === true ? denied : notFound;
+    if (!g) return notFound;
     const role = g.members.get(user)?.role;
     if (!role) return denied;
     return g.base.muteAllMembers && role === 'Member' ? fail('ERR_SVR_GROUP_SHUTUP_DENY') : undefined;
@@ -123,8 +123,7 @@ export class FakeGroups {
         const unknown = req.memberList.find((m) => !this.model.isAccount(m.userID));
         if (unknown) return fail('ERR_SVR_GROUP_ACCOUNT_NOT_FOUND', unknown.userID);
         const members = req.memberList.filter((m) => m.userID !== user);
-        const flat = this.model.options.flatGroupDefaults === true;
-        const maxMemberNum = req.maxMemberNum ?? (flat ? 200 : GROUP_MEMBER_LIMITS[req.type]);
+        const maxMemberNum = req.maxMemberNum ?? GROUP_MEMBER_LIMITS[req.type];
         if (members.length + 1 > (maxMemberNum || Infinity)) return fail('ERR_SVR_GROUP_FULL_MEMBER_COUNT');
         this.create(id, user, [], req.type);
         const g = this.groups.get(id);
@@ -137,7 +136,7 @@ export class FakeGroups {
           avatar: req.avatar,
           maxMemberNum,
           // A Work group is always DisableApply: its members add others.
-          joinOption: flat ? (req.joinOption ?? 'FreeAccess') : req.type === 'Private' ? 'DisableApply' : (req.joinOption ?? DEFAULT_JOIN_OPTION[req.type]),
+          joinOption: req.type === 'Private' ? 'DisableApply' : (req.joinOption ?? DEFAULT_JOIN_OPTION[req.type]),
         };
         for (const m of members) g.members.set(m.userID, { userID: m.userID, role: m.role, joinTime: g.base.createTime, nameCard: '' });
         this.tip(id, GroupTipType.MEMBER_JOIN, user, [user, ...members.map((m) => m.userID)]);
@@ -338,7 +337,6 @@ export class FakeGroups {
 
   /** Records a group tip from `@TIM#SYSTEM` in the group conversation and pushes it to the members. */
   private tip(groupID: string, operationType: number, operatorID: string, userIDList: readonly string[], groupProfile?: object): void {
-    if (this.model.options.withoutGroupTips === true) return;
     this.model.store({
       ID: `tip-${this.nextTip++}`,
       conversationType: 'GROUP',

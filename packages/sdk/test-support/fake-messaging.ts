@@ -12,7 +12,7 @@
  * scenarios against this model and against the real server, so the two cannot drift apart
  * unnoticed. Requests are parsed with the protocol's own request parsers, so bad bodies get the
  * server's codes; accounts exist once their user has logged in (as the server signs users up on
- * their first login). {@link FakeMessagingOptions} lists the simplifications a test may still turn on.
+ * their first login) or once a test adds them to {@link FakeMessaging.accounts}.
  */
 import {
   conversationID as convID,
@@ -53,22 +53,6 @@ interface Meta {
   updatedAt: number;
 }
 
-/**
- * Simplifications of the earlier model that some SDK unit tests were written against. Each one is a
- * known difference from the real server; `tests/protocol/` runs the model without any of them. The
- * SDK's harness (messaging-harness.ts) still turns them on until those tests are updated.
- */
-export interface FakeMessagingOptions {
-  /** Every UserID is an existing account (the server: only users who logged in or were imported). */
-  readonly anyPeer?: boolean;
-  /** Membership and profile changes record no group tips (the server records a tip for each). */
-  readonly withoutGroupTips?: boolean;
-  /** New groups are `FreeAccess` with 200 members whatever their type (the server: the type's defaults). */
-  readonly flatGroupDefaults?: boolean;
-  /** A group send to a group that does not exist answers 10007 (the server: 10010). */
-  readonly missingGroupIsForbidden?: boolean;
-}
-
 /** The answer to a request the protocol's parser refused (the server answers the same way). */
 export const refused = (p: Exclude<MessagingParsed<unknown>, { ok: true }>): Reply => ({ code: ERRORS[p.error].code, message: `${ERRORS[p.error].message}: ${p.reason}` });
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -93,27 +77,20 @@ export class FakeMessaging {
   private readonly byID = new Map<string, WireMessage>();
   private readonly meta = new Map<string, Meta>();
 
-  private constructor(
-    readonly server: FakeServer,
-    /** The simplifications in force (none by default). */
-    readonly options: FakeMessagingOptions,
-  ) {
+  private constructor(readonly server: FakeServer) {
     this.groups = new FakeGroups(this);
   }
 
-  /**
-   * Installs the model on `server`: every messaging command is answered by {@link reply}.
-   * @param options - simplifications to turn on; by default the model follows the real server.
-   */
-  static install(server: FakeServer, options: FakeMessagingOptions = {}): FakeMessaging {
-    const fake = new FakeMessaging(server, options);
+  /** Installs the model on `server`: every messaging command is answered by {@link reply}. */
+  static install(server: FakeServer): FakeMessaging {
+    const fake = new FakeMessaging(server);
     for (const cmd of Object.values(MessagingCommand)) server.handle(cmd, (request, connection) => fake.reply(request, connection));
     return fake;
   }
 
-  /** True when `userID` is an account: it logged in, was added to {@link accounts}, or `anyPeer` is on. */
+  /** True when `userID` is an account: it logged in or was added to {@link accounts}. */
   isAccount(userID: string): boolean {
-    return this.options.anyPeer === true || this.accounts.has(userID) || [...this.server.instances.values()].includes(userID);
+    return this.accounts.has(userID) || [...this.server.instances.values()].includes(userID);
   }
 
   /** The model's answer to a messaging request (scripted handlers may delegate to it). */
