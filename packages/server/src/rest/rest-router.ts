@@ -5,7 +5,7 @@
  */
 import { ERRORS, ParleyError, type ErrorName } from '@parley/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppCache, AppState } from '../apps/app-cache.js';
+import type { AppCache, AppState } from '../directories/app-cache.js';
 import type { SigVerifier } from '../auth/sig-verifier.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { Clock } from '../time/clock.js';

@@ -1,5 +1,5 @@
 /** Shared types of the Tencent-compatible REST layer. */
-import type { AppState } from '../apps/app-cache.js';
+import type { AppState } from '../directories/app-cache.js';
 
 /** What a REST handler gets: the authenticated app, the admin identifier and the parsed JSON body. */
 export interface RestContext {

@@ -15,7 +15,7 @@ import {
   type LoginRequest,
   type LoginResponse,
 } from '@parley/protocol';
-import type { AppState } from '../apps/app-cache.js';
+import type { AppState } from '../directories/app-cache.js';
 import { expiryInstant, type VerifiedSig } from '../auth/sig-verifier.js';
 import { DeadlineQueue } from '../time/deadline-queue.js';
 import { newInstanceID } from './instance-id.js';

@@ -3,14 +3,14 @@
  * login's context and outcome, a user's online state.
  */
 import type { OnlineState, LoginResponse, Platform } from '@parley/protocol';
-import type { AppCache } from '../apps/app-cache.js';
+import type { AppCache } from '../directories/app-cache.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { SigVerifier } from '../auth/sig-verifier.js';
 import type { Broker } from '../cluster/broker.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { Clock } from '../time/clock.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
-import type { AccountBatcher } from './account-batcher.js';
+import type { AccountBatcher } from '../features/accounts/account-batcher.js';
 import type { InstanceRecord, SessionDirectory } from './session-directory.js';
 import type { SessionSink, SinkTable } from './sink-table.js';
 

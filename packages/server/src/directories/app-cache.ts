@@ -8,7 +8,7 @@
  */
 import type { Broker, ClusterMessage } from '../cluster/broker.js';
 import type { AppPatch, AppRecord, SigInvalidation, Store } from '@parley/store';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue } from '../features/accounts/serial-queue.js';
 
 /** Per-app hot state. */
 export interface AppState {

@@ -16,14 +16,14 @@ import {
   type HistoryResponse,
   type WireMessage,
 } from '@parley/protocol';
-import type { AppCache, AppState } from '../apps/app-cache.js';
+import type { AppCache, AppState } from '../../directories/app-cache.js';
 import type { GroupView, MessageDraft, Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import type { AccountDirectory } from './account-directory.js';
+import type { Clock } from '../../time/clock.js';
+import type { AccountDirectory } from '../../directories/account-directory.js';
 import type { AppendBatcher } from './append-batcher.js';
-import type { Delivery } from './delivery.js';
-import type { GroupDirectory } from './group-directory.js';
-import { wireMessage } from './wire-convert.js';
+import type { Delivery } from '../../sessions/delivery.js';
+import type { GroupDirectory } from '../../directories/group-directory.js';
+import { wireMessage } from '../../gateway/wire-convert.js';
 
 /** Dependencies of {@link MessageService}. */
 export interface MessageServiceDeps {

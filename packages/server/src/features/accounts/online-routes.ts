@@ -1,9 +1,9 @@
 /** `openim/query_online_status` (and the legacy `openim/querystate`). */
 import { isValidUserID } from '@parley/protocol';
-import type { SessionManager } from '../sessions/session-manager.js';
+import type { SessionManager } from '../../sessions/session-manager.js';
 import type { Store } from '@parley/store';
-import { arrayField, bodyObject } from './rest-body.js';
-import type { RestHandler } from './rest-types.js';
+import { arrayField, bodyObject } from '../../rest/rest-body.js';
+import type { RestHandler } from '../../rest/rest-types.js';
 
 /** Max accounts per query (Tencent's limit). */
 const MAX_QUERY = 500;

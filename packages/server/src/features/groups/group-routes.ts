@@ -22,14 +22,14 @@ import {
   type NormalizedCreateGroup,
   type NormalizedSendMessage,
 } from '@parley/protocol';
-import type { GroupDirectory } from '../messaging/group-directory.js';
-import type { GroupMemberService } from '../messaging/group-member-service.js';
-import type { GroupActor, GroupService } from '../messaging/group-service.js';
-import type { MessageService } from '../messaging/message-service.js';
-import type { Clock } from '../time/clock.js';
-import { msgKey } from './message-routes.js';
-import { parseMsgBody } from './rest-msg-body.js';
-import type { RestContext, RestHandler } from './rest-types.js';
+import type { GroupDirectory } from '../../directories/group-directory.js';
+import type { GroupMemberService } from './group-member-service.js';
+import type { GroupActor, GroupService } from './group-service.js';
+import type { MessageService } from '../messages/message-service.js';
+import type { Clock } from '../../time/clock.js';
+import { msgKey } from '../messages/message-routes.js';
+import { parseMsgBody } from '../../rest/rest-msg-body.js';
+import type { RestContext, RestHandler } from '../../rest/rest-types.js';
 
 /** Most groups per `get_group_info`. */
 const MAX_GROUP_INFO = 50;

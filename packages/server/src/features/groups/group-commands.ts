@@ -11,14 +11,14 @@ import {
   parseSetMemberRoleRequest,
   parseUpdateGroupRequest,
 } from '@parley/protocol';
-import type { ClientConnection } from '../gateway/client-connection.js';
-import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { SinkTable } from '../sessions/sink-table.js';
+import type { ClientConnection } from '../../gateway/client-connection.js';
+import type { WsGateway } from '../../gateway/ws-gateway.js';
+import type { SinkTable } from '../../sessions/sink-table.js';
 import type { GroupApplicationService } from './group-application-service.js';
 import type { GroupMemberService } from './group-member-service.js';
 import type { GroupActor, GroupService } from './group-service.js';
-import { callerOf, parsedBody } from './messaging-commands.js';
-import { wireGroup } from './wire-convert.js';
+import { callerOf, parsedBody } from '../messages/message-commands.js';
+import { wireGroup } from '../../gateway/wire-convert.js';
 
 /** What the group commands need. */
 export interface GroupCommandDeps {

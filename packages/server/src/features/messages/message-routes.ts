@@ -13,15 +13,15 @@ import {
   type NormalizedSendMessage,
   type WireMessage,
 } from '@parley/protocol';
-import type { AppState } from '../apps/app-cache.js';
-import type { MessageService } from '../messaging/message-service.js';
-import type { ConversationService } from '../messaging/conversation-service.js';
-import type { AccountDirectory } from '../messaging/account-directory.js';
+import type { AppState } from '../../directories/app-cache.js';
+import type { MessageService } from './message-service.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { AccountDirectory } from '../../directories/account-directory.js';
 import type { Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import { bodyObject } from './rest-body.js';
-import { parseMsgBody, toMsgBody } from './rest-msg-body.js';
-import type { RestHandler } from './rest-types.js';
+import type { Clock } from '../../time/clock.js';
+import { bodyObject } from '../../rest/rest-body.js';
+import { parseMsgBody, toMsgBody } from '../../rest/rest-msg-body.js';
+import type { RestHandler } from '../../rest/rest-types.js';
 
 /** Longest message lifetime accepted, in seconds (7 days). */
 const MAX_LIFETIME_SEC = 7 * 86_400;

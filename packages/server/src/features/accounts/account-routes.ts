@@ -3,12 +3,12 @@
  * response field names.
  */
 import { isRecord, isValidUserID, ParleyError } from '@parley/protocol';
-import type { AppCache, AppState } from '../apps/app-cache.js';
-import type { SessionManager } from '../sessions/session-manager.js';
+import type { AppCache, AppState } from '../../directories/app-cache.js';
+import type { SessionManager } from '../../sessions/session-manager.js';
 import type { AccountInput, Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import { arrayField, bodyObject, optionalText, userIdField } from './rest-body.js';
-import type { RestHandler } from './rest-types.js';
+import type { Clock } from '../../time/clock.js';
+import { arrayField, bodyObject, optionalText, userIdField } from '../../rest/rest-body.js';
+import type { RestHandler } from '../../rest/rest-types.js';
 
 /** Longest Nick / FaceUrl accepted, in bytes (Tencent's profile string limit). */
 const MAX_PROFILE_TEXT = 500;

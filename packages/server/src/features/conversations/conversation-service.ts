@@ -5,10 +5,10 @@
  */
 import { MessagingPush, type ConversationRef, type ReadScope, type WireConversation } from '@parley/protocol';
 import type { ConversationPatch, Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import type { Delivery } from './delivery.js';
-import type { MessageService } from './message-service.js';
-import { compareConversations, wireConversation } from './wire-convert.js';
+import type { Clock } from '../../time/clock.js';
+import type { Delivery } from '../../sessions/delivery.js';
+import type { MessageService } from '../messages/message-service.js';
+import { compareConversations, wireConversation } from '../../gateway/wire-convert.js';
 
 /** Dependencies of {@link ConversationService}. */
 export interface ConversationServiceDeps {

@@ -5,9 +5,9 @@
  */
 import { ElementType, MessagingPush, SYSTEM_SENDER, type GroupApplicationAction, type WireMemberRole } from '@parley/protocol';
 import type { GroupApplication, GroupView } from '@parley/store';
-import type { Delivery } from './delivery.js';
-import { serverMessageID, type MessageService } from './message-service.js';
-import { wireApplication, wireGroup } from './wire-convert.js';
+import type { Delivery } from '../../sessions/delivery.js';
+import { serverMessageID, type MessageService } from '../messages/message-service.js';
+import { wireApplication, wireGroup } from '../../gateway/wire-convert.js';
 
 /** `group_changed` kinds. */
 export type GroupChange = 'joined' | 'left' | 'kicked' | 'dismissed' | 'updated';

@@ -18,10 +18,10 @@ import {
   parseSyncRequest,
   type MessagingParsed,
 } from '@parley/protocol';
-import type { ClientConnection } from '../gateway/client-connection.js';
-import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { SinkTable } from '../sessions/sink-table.js';
-import type { Caller, ConversationService } from './conversation-service.js';
+import type { ClientConnection } from '../../gateway/client-connection.js';
+import type { WsGateway } from '../../gateway/ws-gateway.js';
+import type { SinkTable } from '../../sessions/sink-table.js';
+import type { Caller, ConversationService } from '../conversations/conversation-service.js';
 import { encodedSendAnswer, type MessageService } from './message-service.js';
 
 /** What the message commands need. */

@@ -14,13 +14,13 @@ import {
   type WireMemberRole,
 } from '@parley/protocol';
 import type { GroupMemberRecord, GroupPatch, GroupRecord, GroupView, Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import type { AccountDirectory } from './account-directory.js';
-import type { GroupDirectory } from './group-directory.js';
+import type { Clock } from '../../time/clock.js';
+import type { AccountDirectory } from '../../directories/account-directory.js';
+import type { GroupDirectory } from '../../directories/group-directory.js';
 import type { GroupNotifier } from './group-notify.js';
 import { generateGroupID, initialJoinOption, initialMaxMembers, isManager, isProfilePublic, joinDecision, memberLimit, mayUpdateProfile } from './group-rules.js';
-import type { MessageService } from './message-service.js';
-import { wireGroup } from './wire-convert.js';
+import type { MessageService } from '../messages/message-service.js';
+import { wireGroup } from '../../gateway/wire-convert.js';
 
 /** Who acts on a group. */
 export interface GroupActor {

@@ -2,7 +2,7 @@
  * Which accounts exist, for message and group checks: the app cache's set of known accounts first,
  * the store for the rest (found ones are remembered).
  */
-import type { AppState } from '../apps/app-cache.js';
+import type { AppState } from './app-cache.js';
 import type { AccountStore } from '@parley/store';
 
 /** Answers "does this account exist?" cheaply. */

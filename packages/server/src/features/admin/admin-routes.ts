@@ -4,14 +4,14 @@
  * call, and on the other nodes as soon as they have re-read the app (`app-changed` on the broker).
  */
 import { isRecord, LOGIN_POLICIES, ParleyError, PLATFORMS, type LoginPolicy, type Platform } from '@parley/protocol';
-import { isValidMaxInstances } from '../apps/app-defaults.js';
-import type { AppCache } from '../apps/app-cache.js';
+import { isValidMaxInstances } from '../../apps/app-defaults.js';
+import type { AppCache } from '../../directories/app-cache.js';
 import type { LoginSettings, Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import { utcDay } from '../time/clock.js';
-import type { UsageTracker } from '../usage/usage-tracker.js';
-import { bodyObject } from './rest-body.js';
-import type { RestHandler } from './rest-types.js';
+import type { Clock } from '../../time/clock.js';
+import { utcDay } from '../../time/clock.js';
+import type { UsageTracker } from '../../usage/usage-tracker.js';
+import { bodyObject } from '../../rest/rest-body.js';
+import type { RestHandler } from '../../rest/rest-types.js';
 
 const bad = (detail: string) => ParleyError.of('ERR_SVR_ACCOUNT_INVALID_PARAMETERS', detail);
 

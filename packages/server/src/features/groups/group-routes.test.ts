@@ -1,7 +1,7 @@
 /** REST `group_open_http_svc/*` endpoints with Tencent's field names, against a real server. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, MessagingPush, type WireMessage } from '@parley/protocol';
-import { chatFixture } from '../../test-support/chat-fixture.js';
+import { chatFixture } from '../../../test-support/chat-fixture.js';
 
 const { server, login } = chatFixture(['alice', 'bob', 'carol', 'dave']);
 

@@ -1,8 +1,8 @@
 /** C2C messaging over a real server and raw protocol clients: send, echo, dedupe, offline sync, history. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MAX_MESSAGE_BYTES, MessagingCommand as M, MessagingPush, type WireMessage } from '@parley/protocol';
-import type { ChatClient } from '../../test-support/chat-client.js';
-import { chatFixture } from '../../test-support/chat-fixture.js';
+import type { ChatClient } from '../../../test-support/chat-client.js';
+import { chatFixture } from '../../../test-support/chat-fixture.js';
 
 const { server, login } = chatFixture(['alice', 'bob', 'carol']);
 
@@ -162,7 +162,7 @@ describe('refusals', () => {
 
   it('answers messaging commands before login with 6014', async () => {
     const t = await server();
-    const { RawClient } = await import('../../test-support/raw-client.js');
+    const { RawClient } = await import('../../../test-support/raw-client.js');
     const raw = await RawClient.connect(t.wsUrl);
     expect((await raw.request(M.SEND, {})).code).toBe(ErrorCode.ERR_SDK_NOT_LOGGED_IN);
     raw.close();

@@ -6,7 +6,7 @@ import { GroupTipType, ParleyError, type WireGroupMember } from '@parley/protoco
 import type { GroupMemberRecord } from '@parley/store';
 import { groupAndRole, nowSec, type GroupActor, type GroupServiceDeps } from './group-service.js';
 import { mayAddMembers, mayRemove, memberLimit } from './group-rules.js';
-import { wireMember } from './wire-convert.js';
+import { wireMember } from '../../gateway/wire-convert.js';
 
 /** Result of adding one user: 0 failed (unknown account or group full), 1 added, 2 already a member. */
 export type AddResult = 0 | 1 | 2;

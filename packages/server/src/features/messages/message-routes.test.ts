@@ -1,8 +1,8 @@
 /** REST `openim/*` message endpoints with Tencent's field names, against a real server. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, type WireMessage } from '@parley/protocol';
-import type { TestServer } from '../../test-support/test-server.js';
-import { chatFixture } from '../../test-support/chat-fixture.js';
+import type { TestServer } from '../../../test-support/test-server.js';
+import { chatFixture } from '../../../test-support/chat-fixture.js';
 
 const { server, login } = chatFixture(['alice', 'bob', 'carol']);
 

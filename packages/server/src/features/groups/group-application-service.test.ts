@@ -1,8 +1,8 @@
 /** Join applications over a real server and raw protocol clients: announce, list, agree, reject, limits. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, MessagingPush, type WireGroup, type WireGroupApplication, type WireMessage } from '@parley/protocol';
-import type { ChatClient } from '../../test-support/chat-client.js';
-import { chatFixture } from '../../test-support/chat-fixture.js';
+import type { ChatClient } from '../../../test-support/chat-client.js';
+import { chatFixture } from '../../../test-support/chat-fixture.js';
 
 const { server, login } = chatFixture(['alice', 'bob', 'carol', 'dave', 'erin']);
 

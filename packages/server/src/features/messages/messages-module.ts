@@ -2,24 +2,24 @@
  * Builds the messaging part of a server (messages, conversations, groups) over a store and the
  * node's sink table and the cluster broker, and registers its commands on the gateway.
  */
-import type { AppCache } from '../apps/app-cache.js';
-import type { WsGateway } from '../gateway/ws-gateway.js';
-import type { Broker } from '../cluster/broker.js';
-import type { SinkTable } from '../sessions/sink-table.js';
+import type { AppCache } from '../../directories/app-cache.js';
+import type { WsGateway } from '../../gateway/ws-gateway.js';
+import type { Broker } from '../../cluster/broker.js';
+import type { SinkTable } from '../../sessions/sink-table.js';
 import type { Store } from '@parley/store';
-import type { Clock } from '../time/clock.js';
-import { AccountDirectory } from './account-directory.js';
+import type { Clock } from '../../time/clock.js';
+import { AccountDirectory } from '../../directories/account-directory.js';
 import { AppendBatcher } from './append-batcher.js';
-import { ConversationService } from './conversation-service.js';
-import { Delivery } from './delivery.js';
-import { GroupApplicationService } from './group-application-service.js';
-import { registerGroupCommands } from './group-commands.js';
-import { GroupDirectory } from './group-directory.js';
-import { GroupMemberService } from './group-member-service.js';
-import { GroupNotifier } from './group-notify.js';
-import { GroupService } from './group-service.js';
+import { ConversationService } from '../conversations/conversation-service.js';
+import { Delivery } from '../../sessions/delivery.js';
+import { GroupApplicationService } from '../groups/group-application-service.js';
+import { registerGroupCommands } from '../groups/group-commands.js';
+import { GroupDirectory } from '../../directories/group-directory.js';
+import { GroupMemberService } from '../groups/group-member-service.js';
+import { GroupNotifier } from '../groups/group-notify.js';
+import { GroupService } from '../groups/group-service.js';
 import { MessageService } from './message-service.js';
-import { registerMessagingCommands } from './messaging-commands.js';
+import { registerMessagingCommands } from './message-commands.js';
 
 /** Dependencies of {@link createMessaging}. */
 export interface MessagingDeps {

@@ -6,7 +6,7 @@
 import { GroupTipType, ParleyError, type GroupApplicationAction, type WireGroup, type WireGroupApplication } from '@parley/protocol';
 import { groupAndRole, managersOf, nowSec, type GroupActor, type GroupServiceDeps } from './group-service.js';
 import { isManager, memberLimit } from './group-rules.js';
-import { wireApplication, wireGroup } from './wire-convert.js';
+import { wireApplication, wireGroup } from '../../gateway/wire-convert.js';
 
 /** A decision on one application. */
 export interface ApplicationDecision {

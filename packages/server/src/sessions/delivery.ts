@@ -6,7 +6,7 @@
  */
 import { EncodedBody, encodePushFrame, stringifyFrame, type FrameBody } from '@parley/protocol';
 import type { Broker } from '../cluster/broker.js';
-import type { SinkTable } from '../sessions/sink-table.js';
+import type { SinkTable } from './sink-table.js';
 
 /** Delivers pushes to attached instances, on this node and through the broker on the others. */
 export class Delivery {

@@ -1,8 +1,8 @@
 /** Groups over a real server and raw protocol clients: every type, joining, tips, pushes, ordering. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, MessagingPush, type WireGroup, type WireMessage } from '@parley/protocol';
-import type { ChatClient } from '../../test-support/chat-client.js';
-import { chatFixture } from '../../test-support/chat-fixture.js';
+import type { ChatClient } from '../../../test-support/chat-client.js';
+import { chatFixture } from '../../../test-support/chat-fixture.js';
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
 
