@@ -1,33 +1,14 @@
 /**
- * Which accounts exist, for message and group checks: the app cache's set of known accounts first,
- * the store for the rest (found ones are remembered).
+ * The port through which messages and groups ask which accounts exist. The accounts feature
+ * (`features/accounts/account-service.ts`) implements it: it owns the known-accounts state, so this
+ * file holds only the question.
  */
 import type { AppState } from './app-cache.js';
-import type { AccountStore } from '@parley/store';
 
-/** Answers "does this account exist?" cheaply. */
-export class AccountDirectory {
-  readonly #accounts: AccountStore;
-
-  constructor(accounts: AccountStore) {
-    this.#accounts = accounts;
-  }
-
+/** Answers "does this account exist?" cheaply (a node-local cache first, the store for the rest). */
+export interface AccountDirectory {
   /** The accounts among `userIDs` that exist. */
-  async existing(app: AppState, userIDs: readonly string[]): Promise<Set<string>> {
-    const found = new Set(userIDs.filter((id) => app.knownAccounts.has(id)));
-    const unknown = [...new Set(userIDs.filter((id) => !found.has(id)))];
-    if (unknown.length > 0) {
-      for (const account of await this.#accounts.get(app.app.sdkAppID, unknown)) {
-        found.add(account.userID);
-        app.knownAccounts.add(account.userID);
-      }
-    }
-    return found;
-  }
-
+  existing(app: AppState, userIDs: readonly string[]): Promise<Set<string>>;
   /** True if `userID` exists. */
-  async exists(app: AppState, userID: string): Promise<boolean> {
-    return (await this.existing(app, [userID])).has(userID);
-  }
+  exists(app: AppState, userID: string): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 /**
- * In-memory view of the apps and their per-app hot state (sig invalidations, known accounts), loaded
+ * In-memory view of the apps and their per-app hot state (sig invalidations), loaded
  * from the {@link Store} on first use so that a login touches no storage in the common case.
  *
  * Every node keeps its own copy. A change made here is written to the store, applied to this copy,
@@ -8,24 +8,12 @@
  */
 import type { Broker, ClusterMessage } from '../cluster/broker.js';
 import type { AppPatch, AppRecord, SigInvalidation, Store } from '@parley/store';
-import { SerialQueue } from '../features/accounts/serial-queue.js';
 
 /** Per-app hot state. */
 export interface AppState {
   app: AppRecord;
   /** REST-kick invalidations by UserID. */
   readonly invalidations: Map<string, SigInvalidation>;
-  /** UserIDs known to exist (a cache: absence means "ask the store"). */
-  readonly knownAccounts: Set<string>;
-  /** Cached account count for the plan limit, or -1 when unknown. */
-  accountCount: number;
-  /**
-   * Serialises account creation under the plan limit (`limits.maxAccounts`): a count check and the
-   * write it allows run as one step, so concurrent sign-ups cannot both take the last place. Per node
-   * on purpose for now: across nodes the store must make count-and-create one transaction, which is
-   * the store's business, not the broker's.
-   */
-  readonly accountLimit: SerialQueue;
 }
 
 /** Caches apps from the store. All writes go through here so every node's cache stays true. */
@@ -44,11 +32,6 @@ export class AppCache {
     this.#unsubscribe = broker.onMessage((m) => this.#onClusterMessage(m));
   }
 
-  /** The underlying store, for reads the cache does not keep (accounts). */
-  get store(): Store {
-    return this.#store;
-  }
-
   /** The app's state, loading it from the store on first use; `undefined` if the app does not exist. */
   get(sdkAppID: number): AppState | undefined | Promise<AppState | undefined> {
     const hit = this.#apps.get(sdkAppID);
@@ -65,7 +48,7 @@ export class AppCache {
     const app = await this.#store.apps.get(sdkAppID);
     if (!app) return undefined;
     const invs = await this.#store.sigInvalidations.list(sdkAppID);
-    const state: AppState = { app, invalidations: new Map(invs.map((i) => [i.userID, i])), knownAccounts: new Set(), accountCount: -1, accountLimit: new SerialQueue() };
+    const state: AppState = { app, invalidations: new Map(invs.map((i) => [i.userID, i])) };
     this.#apps.set(sdkAppID, state);
     return state;
   }
@@ -94,19 +77,6 @@ export class AppCache {
     this.#broker.publish({ type: 'sig-invalidated', sdkAppID, invalidation: inv });
   }
 
-  /** Accounts now exist (created in the store by the caller): known here, and other nodes' counts are stale. */
-  accountsCreated(state: AppState, userIDs: readonly string[]): void {
-    for (const id of userIDs) state.knownAccounts.add(id);
-    if (userIDs.length > 0) this.#broker.publish({ type: 'accounts-created', sdkAppID: state.app.sdkAppID, userIDs });
-  }
-
-  /** Accounts were deleted from the store by the caller: forgotten here and on the other nodes. */
-  accountsDeleted(state: AppState, userIDs: readonly string[]): void {
-    for (const id of userIDs) state.knownAccounts.delete(id);
-    state.accountCount = -1;
-    if (userIDs.length > 0) this.#broker.publish({ type: 'accounts-deleted', sdkAppID: state.app.sdkAppID, userIDs });
-  }
-
   /** Stops listening to the other nodes. */
   stop(): void {
     this.#unsubscribe();
@@ -118,16 +88,7 @@ export class AppCache {
         return this.#withState(m.sdkAppID, () => this.#reload(m.sdkAppID));
       case 'sig-invalidated':
         return this.#withState(m.sdkAppID, (s) => s.invalidations.set(m.invalidation.userID, m.invalidation));
-      case 'accounts-created':
-        return this.#withState(m.sdkAppID, (s) => {
-          for (const id of m.userIDs) s.knownAccounts.add(id);
-          s.accountCount = -1;
-        });
-      case 'accounts-deleted':
-        return this.#withState(m.sdkAppID, (s) => {
-          for (const id of m.userIDs) s.knownAccounts.delete(id);
-          s.accountCount = -1;
-        });
+      // accounts-created / accounts-deleted are the accounts feature's (features/accounts/account-service.ts).
     }
   }
 

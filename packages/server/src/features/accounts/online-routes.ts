@@ -1,21 +1,35 @@
-/** `openim/query_online_status` (and the legacy `openim/querystate`). */
-import { isValidUserID } from '@parley/protocol';
-import type { SessionManager } from '../../sessions/session-manager.js';
-import type { Store } from '@parley/store';
+/** `openim/query_online_status` (and the legacy `openim/querystate`): who is online, per account. */
+import { ERRORS, isValidUserID } from '@parley/protocol';
 import { arrayField, bodyObject } from '../../rest/rest-body.js';
-import type { RestHandler } from '../../rest/rest-types.js';
+import { defineRoute, type AnyRestRoute, type RestCaller } from '../../rest/rest-route.js';
+import type { SessionManager } from '../../sessions/session-manager.js';
+import type { AccountService } from './account-service.js';
 
 /** Max accounts per query (Tencent's limit). */
 const MAX_QUERY = 500;
 
+/** A parsed online-status query. */
+interface OnlineQuery {
+  /** `To_Account` as sent (invalid entries are answered in `ErrorList`). */
+  readonly raw: readonly unknown[];
+  readonly needDetail: boolean;
+}
+
+/** The online-status answer. */
+interface OnlineAnswer {
+  readonly QueryResult: { To_Account: string; State: string; Detail?: { Platform: string; Status: string }[] }[];
+  readonly ErrorList: { To_Account: unknown; ErrorCode: number }[];
+}
+
 /** Routes of the online-status service. */
-export function onlineRoutes(deps: { readonly store: Store; readonly sessions: SessionManager }): Map<string, RestHandler> {
-  const handler: RestHandler = async ({ app, body }) => {
+export function onlineRoutes(deps: { readonly accounts: AccountService; readonly sessions: SessionManager }): AnyRestRoute[] {
+  const parse = (body: unknown): OnlineQuery => {
     const b = bodyObject(body);
-    const raw = arrayField(b['To_Account'], 'To_Account', MAX_QUERY);
-    const needDetail = b['IsNeedDetail'] === 1;
+    return { raw: arrayField(b['To_Account'], 'To_Account', MAX_QUERY), needDetail: b['IsNeedDetail'] === 1 };
+  };
+  const handle = async ({ app }: RestCaller, { raw, needDetail }: OnlineQuery): Promise<OnlineAnswer> => {
     const valid = raw.filter(isValidUserID);
-    const existing = new Set((await deps.store.accounts.get(app.app.sdkAppID, valid)).map((a) => a.userID));
+    const existing = await deps.accounts.stored(app.app.sdkAppID, valid);
     const found = valid.filter((id) => existing.has(id));
     const states = await deps.sessions.onlineState(app.app.sdkAppID, found);
     return {
@@ -24,11 +38,8 @@ export function onlineRoutes(deps: { readonly store: Store; readonly sessions: S
         State: s.state,
         ...(needDetail ? { Detail: s.instances.map((i) => ({ Platform: i.platform, Status: s.state })) } : {}),
       })),
-      ErrorList: raw.filter((id) => typeof id !== 'string' || !existing.has(id)).map((id) => ({ To_Account: id, ErrorCode: 70107 })),
+      ErrorList: raw.filter((id) => typeof id !== 'string' || !existing.has(id)).map((id) => ({ To_Account: id, ErrorCode: ERRORS.ERR_SVR_ACCOUNT_NOT_FOUND.code })),
     };
   };
-  return new Map([
-    ['openim/query_online_status', handler],
-    ['openim/querystate', handler],
-  ]);
+  return [defineRoute({ path: 'openim/query_online_status', parse, handle }), defineRoute({ path: 'openim/querystate', parse, handle })];
 }

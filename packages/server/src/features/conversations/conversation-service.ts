@@ -7,7 +7,7 @@ import { MessagingPush, type ConversationRef, type ReadScope, type WireConversat
 import type { ConversationPatch, Store } from '@parley/store';
 import type { Clock } from '../../time/clock.js';
 import type { Delivery } from '../../sessions/delivery.js';
-import type { MessageService } from '../messages/message-service.js';
+import type { MessagePort } from '../messages/message-port.js';
 import { compareConversations, wireConversation } from '../../gateway/wire-convert.js';
 
 /** Dependencies of {@link ConversationService}. */
@@ -15,7 +15,7 @@ export interface ConversationServiceDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly delivery: Delivery;
-  readonly messages: MessageService;
+  readonly messages: MessagePort;
 }
 
 /** Who asks: the user and the instance the request came from. */

@@ -6,7 +6,7 @@
 import { ElementType, MessagingPush, SYSTEM_SENDER, type GroupApplicationAction, type WireMemberRole } from '@parley/protocol';
 import type { GroupApplication, GroupView } from '@parley/store';
 import type { Delivery } from '../../sessions/delivery.js';
-import { serverMessageID, type MessageService } from '../messages/message-service.js';
+import { serverMessageID, type MessagePort } from '../messages/message-port.js';
 import { wireApplication, wireGroup } from '../../gateway/wire-convert.js';
 
 /** `group_changed` kinds. */
@@ -22,10 +22,10 @@ export interface TipExtras {
 
 /** Sends tips and group-list pushes. */
 export class GroupNotifier {
-  readonly #messages: MessageService;
+  readonly #messages: MessagePort;
   readonly #delivery: Delivery;
 
-  constructor(messages: MessageService, delivery: Delivery) {
+  constructor(messages: MessagePort, delivery: Delivery) {
     this.#messages = messages;
     this.#delivery = delivery;
   }

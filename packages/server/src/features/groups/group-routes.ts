@@ -25,20 +25,20 @@ import {
 import type { GroupDirectory } from '../../directories/group-directory.js';
 import type { GroupMemberService } from './group-member-service.js';
 import type { GroupActor, GroupService } from './group-service.js';
-import type { MessageService } from '../messages/message-service.js';
+import type { MessagePort } from '../messages/message-port.js';
 import type { Clock } from '../../time/clock.js';
-import { msgKey } from '../messages/message-routes.js';
-import { parseMsgBody } from '../../rest/rest-msg-body.js';
-import type { RestContext, RestHandler } from '../../rest/rest-types.js';
+import { msgKey, parseMsgBody } from '../../rest/rest-msg-body.js';
+import { defineRoute, type AnyRestRoute, type RestCaller } from '../../rest/rest-route.js';
 
 /** Most groups per `get_group_info`. */
 const MAX_GROUP_INFO = 50;
 
-interface Deps {
+/** What the group routes need. */
+export interface GroupRouteDeps {
   readonly groups: GroupService;
   readonly members: GroupMemberService;
   readonly directory: GroupDirectory;
-  readonly messages: MessageService;
+  readonly messages: MessagePort;
   readonly clock: Clock;
 }
 
@@ -78,14 +78,16 @@ function accounts(r: BodyReader, key: string, field: string | undefined): string
   ];
 }
 
-const admin = (ctx: RestContext): GroupActor => ({ sdkAppID: ctx.app.app.sdkAppID, userID: ctx.identifier, asAdmin: true });
+const admin = (caller: RestCaller): GroupActor => ({ sdkAppID: caller.app.app.sdkAppID, userID: caller.identifier, asAdmin: true });
 
 /** Routes of the group service. */
-export function groupRoutes(deps: Deps): Map<string, RestHandler> {
-  const routes = new Map<string, RestHandler>();
+export function groupRoutes(deps: GroupRouteDeps): AnyRestRoute[] {
+  return [
 
-  routes.set('group_open_http_svc/create_group', async (ctx) => {
-    const { owner, req } = read(ctx.body, (r) => {
+    defineRoute({
+      path: 'group_open_http_svc/create_group',
+      parse: (body) =>
+        read(body, (r) => {
       const type = r.optionalOneOf('Type', GROUP_TYPES) ?? r.fail(`Type is required: one of ${GROUP_TYPES.join(', ')}`);
       const rawID = r.raw('GroupId');
       let groupID: string | undefined;
@@ -119,18 +121,23 @@ export function groupRoutes(deps: Deps): Map<string, RestHandler> {
         ...(maxMemberNum !== undefined ? { maxMemberNum } : {}),
       };
       return { owner, req };
-    });
-    const group = await deps.groups.create(admin(ctx), req, owner);
-    return { GroupId: group.groupID };
-  });
+        }),
+      handle: async (caller, { owner, req }) => {
+        const group = await deps.groups.create(admin(caller), req, owner);
+        return { GroupId: group.groupID };
+      },
+    }),
 
-  routes.set('group_open_http_svc/get_group_info', async (ctx) => {
-    const ids = read(ctx.body, (r) => {
-      const list = r.raw('GroupIdList');
-      if (!Array.isArray(list) || list.length === 0 || list.length > MAX_GROUP_INFO) return r.fail(`GroupIdList must hold 1..${MAX_GROUP_INFO} group IDs`);
-      return list.map((id: unknown, i) => (isValidGroupID(id) ? id : r.fail(`GroupIdList[${i}] must be a group ID`, 'ERR_SVR_GROUP_INVALID_GROUPID')));
-    });
-    const sdkAppID = ctx.app.app.sdkAppID;
+    defineRoute({
+      path: 'group_open_http_svc/get_group_info',
+      parse: (body) =>
+        read(body, (r) => {
+          const list = r.raw('GroupIdList');
+          if (!Array.isArray(list) || list.length === 0 || list.length > MAX_GROUP_INFO) return r.fail(`GroupIdList must hold 1..${MAX_GROUP_INFO} group IDs`);
+          return list.map((id: unknown, i) => (isValidGroupID(id) ? id : r.fail(`GroupIdList[${i}] must be a group ID`, 'ERR_SVR_GROUP_INVALID_GROUPID')));
+        }),
+      handle: async (caller, ids) => {
+    const sdkAppID = caller.app.app.sdkAppID;
     const GroupInfo = await Promise.all(
       ids.map(async (GroupId) => {
         const g = await deps.directory.group(sdkAppID, GroupId);
@@ -157,32 +164,47 @@ export function groupRoutes(deps: Deps): Map<string, RestHandler> {
       }),
     );
     return { GroupInfo };
-  });
+      },
+    }),
 
-  routes.set('group_open_http_svc/add_group_member', async (ctx) => {
-    const { id, users } = read(ctx.body, (r) => ({ id: groupId(r), users: accounts(r, 'MemberList', 'Member_Account') }));
-    const results = await deps.members.add(admin(ctx), id, users);
-    return { MemberList: results.map((x) => ({ Member_Account: x.userID, Result: x.result })) };
-  });
+    defineRoute({
+      path: 'group_open_http_svc/add_group_member',
+      parse: (body) => read(body, (r) => ({ id: groupId(r), users: accounts(r, 'MemberList', 'Member_Account') })),
+      handle: async (caller, { id, users }) => {
+        const results = await deps.members.add(admin(caller), id, users);
+        return { MemberList: results.map((x) => ({ Member_Account: x.userID, Result: x.result })) };
+      },
+    }),
 
-  routes.set('group_open_http_svc/delete_group_member', async (ctx) => {
-    const { id, users } = read(ctx.body, (r) => {
-      r.optionalString('Reason', L.reason);
-      return { id: groupId(r), users: accounts(r, 'MemberToDel_Account', undefined) };
-    });
-    await deps.members.remove(admin(ctx), id, users);
-    return {};
-  });
+    defineRoute({
+      path: 'group_open_http_svc/delete_group_member',
+      parse: (body) =>
+        read(body, (r) => {
+          r.optionalString('Reason', L.reason);
+          return { id: groupId(r), users: accounts(r, 'MemberToDel_Account', undefined) };
+        }),
+      handle: async (caller, { id, users }) => {
+        await deps.members.remove(admin(caller), id, users);
+        return {};
+      },
+    }),
 
-  routes.set('group_open_http_svc/destroy_group', async (ctx) => {
-    await deps.groups.dismiss(admin(ctx), read(ctx.body, (r) => groupId(r)));
-    return {};
-  });
+    defineRoute({
+      path: 'group_open_http_svc/destroy_group',
+      parse: (body) => read(body, (r) => groupId(r)),
+      handle: async (caller, id) => {
+        await deps.groups.dismiss(admin(caller), id);
+        return {};
+      },
+    }),
 
-  routes.set('group_open_http_svc/send_group_msg', async (ctx) => {
-    const b = read(ctx.body, (r) => {
+    defineRoute({
+      path: 'group_open_http_svc/send_group_msg',
+      parse: (body) => {
+    const b = read(body, (r) => {
       const id = groupId(r);
-      const from = r.raw('From_Account') === undefined ? ctx.identifier : account(r, 'From_Account');
+      // Without From_Account the admin identifier sends (known only to the handler).
+      const from = r.raw('From_Account') === undefined ? undefined : account(r, 'From_Account');
       const random = r.int('Random', 0, 0xffff_ffff);
       const priority = r.optionalOneOf('MsgPriority', MESSAGE_PRIORITIES) ?? 'Normal';
       const online = r.optionalInt('OnlineOnlyFlag', 0, 1) === 1;
@@ -190,10 +212,13 @@ export function groupRoutes(deps: Deps): Map<string, RestHandler> {
       const receivers = r.raw('To_Account') === undefined ? [] : accounts(r, 'To_Account', undefined);
       return { id, from, random, priority, online, cloudCustomData, receivers };
     });
-    const elements = parseMsgBody(ctx.body !== null && typeof ctx.body === 'object' ? (ctx.body as Record<string, unknown>)['MsgBody'] : undefined);
+    const elements = parseMsgBody(body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['MsgBody'] : undefined);
     const bytes = messageBodyBytes(elements, b.cloudCustomData);
     if (bytes > MAX_MESSAGE_BYTES) throw ParleyError.of('ERR_SVR_MSG_BODY_SIZE_LIMIT', `${bytes} bytes; at most ${MAX_MESSAGE_BYTES}`);
-    const sdkAppID = ctx.app.app.sdkAppID;
+    return { ...b, elements };
+      },
+      handle: async (caller, b) => {
+    const sdkAppID = caller.app.app.sdkAppID;
     const group = await deps.directory.group(sdkAppID, b.id);
     if (!group) throw ParleyError.of('ERR_SVR_GROUP_NOT_FOUND', b.id);
     const time = Math.floor(deps.clock.now() / 1000);
@@ -203,31 +228,35 @@ export function groupRoutes(deps: Deps): Map<string, RestHandler> {
       to: b.id,
       ID: `G${time}_${b.random}_${hash}`,
       random: b.random,
-      elements,
+      elements: b.elements,
       cloudCustomData: b.cloudCustomData,
       priority: b.priority,
       atUserList: [],
       onlineUserOnly: b.online,
       receiverList: b.receivers,
     };
-    const { message } = await deps.messages.commit({ sdkAppID, from: b.from, time }, req, group);
+    const { message } = await deps.messages.commit({ sdkAppID, from: b.from ?? caller.identifier, time }, req, group);
     return { MsgTime: message.time, MsgSeq: message.seq, MsgKey: msgKey(message) };
-  });
+      },
+    }),
 
-  routes.set('group_open_http_svc/get_joined_group_list', async (ctx) => {
-    const q = read(ctx.body, (r) => ({
+    defineRoute({
+      path: 'group_open_http_svc/get_joined_group_list',
+      parse: (body) =>
+        read(body, (r) => ({
       user: account(r, 'Member_Account'),
       limit: r.optionalInt('Limit', 1, 10_000),
       offset: r.optionalInt('Offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
       type: r.optionalOneOf('GroupType', GROUP_TYPES),
-    }));
-    const all = (await deps.groups.joined({ sdkAppID: ctx.app.app.sdkAppID, userID: q.user })).filter((g) => q.type === undefined || g.type === q.type);
+    })),
+      handle: async (caller, q) => {
+    const all = (await deps.groups.joined({ sdkAppID: caller.app.app.sdkAppID, userID: q.user })).filter((g) => q.type === undefined || g.type === q.type);
     const page = all.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit);
     return {
       TotalCount: all.length,
       GroupIdList: page.map((g) => ({ GroupId: g.groupID, Type: g.type, Name: g.name, SelfInfo: { Role: g.selfRole } })),
     };
-  });
-
-  return routes;
+      },
+    }),
+  ];
 }

@@ -19,7 +19,7 @@ import type { AccountDirectory } from '../../directories/account-directory.js';
 import type { GroupDirectory } from '../../directories/group-directory.js';
 import type { GroupNotifier } from './group-notify.js';
 import { generateGroupID, initialJoinOption, initialMaxMembers, isManager, isProfilePublic, joinDecision, memberLimit, mayUpdateProfile } from './group-rules.js';
-import type { MessageService } from '../messages/message-service.js';
+import type { MessagePort } from '../messages/message-port.js';
 import { wireGroup } from '../../gateway/wire-convert.js';
 
 /** Who acts on a group. */
@@ -39,7 +39,7 @@ export interface GroupServiceDeps {
   readonly clock: Clock;
   readonly directory: GroupDirectory;
   readonly accounts: AccountDirectory;
-  readonly messages: MessageService;
+  readonly messages: MessagePort;
   readonly notify: GroupNotifier;
 }
 

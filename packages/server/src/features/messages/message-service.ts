@@ -3,7 +3,6 @@
  * (see {@link AppendBatcher}); then the message is pushed to the recipients' online instances and the
  * sender's other instances. Online-only messages and AVChatRoom messages are pushed without storage.
  */
-import { randomBytes } from 'node:crypto';
 import {
   EncodedBody,
   MessagingPush,
@@ -24,6 +23,9 @@ import type { AppendBatcher } from './append-batcher.js';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { GroupDirectory } from '../../directories/group-directory.js';
 import { wireMessage } from '../../gateway/wire-convert.js';
+import type { CommittedSend, MessagePort, SendContext } from './message-port.js';
+
+export type { CommittedSend, SendContext } from './message-port.js';
 
 /** Dependencies of {@link MessageService}. */
 export interface MessageServiceDeps {
@@ -36,42 +38,16 @@ export interface MessageServiceDeps {
   readonly groups: GroupDirectory;
 }
 
-/** Who sends, and how. */
-export interface SendContext {
-  readonly sdkAppID: number;
-  /** Sender UserID (`@TIM#SYSTEM` for tips). */
-  readonly from: string;
-  /** The instance id the send came from: it gets the answer, not a push. */
-  readonly origin?: string;
-  /** Deliver to the sender's instances and inbox (REST `SyncOtherMachine`). @default true */
-  readonly syncToSender?: boolean;
-  /** Message time, whole seconds. @default now */
-  readonly time?: number;
-  /** Push to online instances. False for imports. @default true */
-  readonly deliver?: boolean;
-  /** Users pushed to besides the recipients (e.g. members just removed, for the tip that says so). */
-  readonly alsoNotify?: readonly string[];
-}
-
-/** A server-made message ID (tips, REST sends without a key): 20 characters of `[A-Za-z0-9_-]`. */
-export function serverMessageID(): string {
-  return `s${randomBytes(14).toString('base64url').slice(0, 19)}`;
-}
-
-/** What {@link MessageService.commit} did: the answer, and its message encoded once for every frame that carries it. */
-export interface CommittedSend extends SendMessageResponse {
-  /** `JSON.stringify(message)`. */
-  readonly messageJson: string;
-}
-
 /** The answer to a send as a pre-encoded body: the same text as `JSON.stringify({ message, duplicate })`. */
 export function encodedSendAnswer(sent: CommittedSend): EncodedBody {
   return new EncodedBody(`{"message":${sent.messageJson},"duplicate":${sent.duplicate}}`);
 }
 
 /** Messages: send, sync, history. */
-export class MessageService {
+export class MessageService implements MessagePort {
   readonly #d: MessageServiceDeps;
+  /** The last client send of each connection, keyed weakly so a closed connection's entry goes with it. */
+  readonly #sendTails = new WeakMap<object, Promise<void>>();
 
   constructor(deps: MessageServiceDeps) {
     this.#d = deps;
@@ -93,6 +69,26 @@ export class MessageService {
   }
 
   /** The permission checks of {@link MessageService.sendFromClient}; returns the group of a group send. */
+  /**
+   * A client's send, answered with the pre-encoded send answer. Sends of one connection are checked
+   * one after another and queued for commit in arrival order, so they are committed (and numbered)
+   * in the order the client sent them, yet still share batches with every other connection.
+   * @param connection - identity of the socket the send came on (only used as the ordering key)
+   */
+  async clientSend(ctx: SendContext, req: NormalizedSendMessage, connection: object): Promise<EncodedBody> {
+    const previous = this.#sendTails.get(connection) ?? Promise.resolve();
+    let release = (): void => undefined;
+    this.#sendTails.set(connection, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await previous;
+      const committed = this.commit(ctx, req, await this.checkClientSend(ctx, req));
+      release();
+      return encodedSendAnswer(await committed);
+    } finally {
+      release();
+    }
+  }
+
   async checkClientSend(ctx: SendContext, req: NormalizedSendMessage): Promise<GroupView | undefined> {
     const app = await this.app(ctx.sdkAppID);
     if (req.conversationType === 'C2C') {

@@ -1,87 +1,43 @@
 /**
- * Builds the messaging part of a server (messages, conversations, groups) over a store and the
- * node's sink table and the cluster broker, and registers its commands on the gateway.
+ * The messages feature: sending, syncing and paging messages over the WebSocket gateway, and the
+ * `openim/*` message routes. Its service is also the {@link MessagePort} the conversations and
+ * groups features are given.
  */
-import type { AppCache } from '../../directories/app-cache.js';
-import type { WsGateway } from '../../gateway/ws-gateway.js';
-import type { Broker } from '../../cluster/broker.js';
-import type { SinkTable } from '../../sessions/sink-table.js';
 import type { Store } from '@parley/store';
+import type { AccountDirectory } from '../../directories/account-directory.js';
+import type { AppCache } from '../../directories/app-cache.js';
+import type { GroupDirectory } from '../../directories/group-directory.js';
+import type { Delivery } from '../../sessions/delivery.js';
 import type { Clock } from '../../time/clock.js';
-import { AccountDirectory } from '../../directories/account-directory.js';
+import type { FeatureModule } from '../feature-module.js';
 import { AppendBatcher } from './append-batcher.js';
-import { ConversationService } from '../conversations/conversation-service.js';
-import { Delivery } from '../../sessions/delivery.js';
-import { GroupApplicationService } from '../groups/group-application-service.js';
-import { registerGroupCommands } from '../groups/group-commands.js';
-import { GroupDirectory } from '../../directories/group-directory.js';
-import { GroupMemberService } from '../groups/group-member-service.js';
-import { GroupNotifier } from '../groups/group-notify.js';
-import { GroupService } from '../groups/group-service.js';
+import { registerMessageCommands } from './message-commands.js';
+import type { MessagePort } from './message-port.js';
+import { messageRoutes } from './message-routes.js';
 import { MessageService } from './message-service.js';
-import { registerMessagingCommands } from './message-commands.js';
 
-/** Dependencies of {@link createMessaging}. */
-export interface MessagingDeps {
+/** Dependencies of {@link messagesModule}. */
+export interface MessagesDeps {
   readonly store: Store;
   readonly apps: AppCache;
   readonly clock: Clock;
-  /** This node's sockets (pushes, callers of commands). */
-  readonly sinks: SinkTable;
-  /** Pushes and membership changes reach the other nodes through it. */
-  readonly broker: Broker;
+  readonly delivery: Delivery;
+  readonly accounts: AccountDirectory;
+  readonly groups: GroupDirectory;
   /** Most messages per store write. @default 500 */
   readonly maxBatch?: number;
 }
 
-/** The messaging services of one server. */
-export interface Messaging {
-  readonly messages: MessageService;
-  readonly conversations: ConversationService;
-  readonly groups: GroupService;
-  readonly members: GroupMemberService;
-  readonly accounts: AccountDirectory;
-  readonly groupDirectory: GroupDirectory;
-  readonly delivery: Delivery;
-  readonly batcher: AppendBatcher;
-  /** Registers the client commands on a gateway. */
-  register(gateway: WsGateway): void;
-  /** Waits until every accepted send is written (call before closing the store). */
-  drain(): Promise<void>;
-  /** Stops listening to the other nodes. */
-  stop(): void;
-}
-
-/** Creates the messaging services. */
-export function createMessaging(deps: MessagingDeps): Messaging {
-  const { store, apps, clock, sinks, broker } = deps;
-  const batcher = new AppendBatcher(store.messages, deps.maxBatch);
-  const delivery = new Delivery(sinks, broker);
-  const accounts = new AccountDirectory(store.accounts);
-  const groupDirectory = new GroupDirectory(store, broker);
-  const messages = new MessageService({ store, apps, clock, batcher, delivery, accounts, groups: groupDirectory });
-  const conversations = new ConversationService({ store, clock, delivery, messages });
-  const groupDeps = { store, clock, directory: groupDirectory, accounts, messages, notify: new GroupNotifier(messages, delivery) };
-  const groups = new GroupService(groupDeps);
-  const members = new GroupMemberService(groupDeps);
-  const applications = new GroupApplicationService(groupDeps);
+/** The messages feature module, and its port for the other features. */
+export function messagesModule(deps: MessagesDeps): FeatureModule & { readonly port: MessagePort } {
+  const batcher = new AppendBatcher(deps.store.messages, deps.maxBatch);
+  const messages = new MessageService({ ...deps, batcher });
   return {
-    messages,
-    conversations,
-    groups,
-    members,
-    accounts,
-    groupDirectory,
-    delivery,
-    batcher,
-    register(gateway) {
-      registerMessagingCommands(gateway, { sinks, messages, conversations });
-      registerGroupCommands(gateway, { sinks, groups, members, applications });
-    },
+    name: 'messages',
+    port: messages,
+    commands: (kit) => registerMessageCommands(kit, messages),
+    routes: () => messageRoutes({ messages, accounts: deps.accounts, store: deps.store, clock: deps.clock }),
+    // Every accepted send is written before the store closes.
     drain: () => batcher.drain(),
-    stop() {
-      delivery.stop();
-      groupDirectory.stop();
-    },
   };
 }
