@@ -238,3 +238,54 @@ describe('checkDeps on a bench workspace that imports what it may not', () => {
     expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
   });
 });
+
+describe('checkDeps on a server tree that breaks its layering', () => {
+  let root: string;
+
+  const write = (path: string, text: string) => {
+    const full = join(root, 'packages/server', path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'parley-check-server-layers-'));
+    write('package.json', JSON.stringify({ name: '@parley/server', dependencies: { '@parley/protocol': '0.1.0' } }));
+    write('src/index.ts', "export { createParleyServer } from './http/parley-server.js';\n");
+    write('src/time/clock.ts', "import type { SessionManager } from '../sessions/session-manager.js';\nexport const systemClock = {};\n");
+    write('src/sessions/session-manager.ts', "import { systemClock } from '../time/clock.js';\nexport class SessionManager {}\n");
+    write('src/gateway/command-kit.ts', 'export class CommandKit {}\n');
+    write('src/rest/rest-route.ts', "import type { FeatureModule } from '../features/feature-module.js';\nexport const defineRoute = 1;\n");
+    write('src/features/feature-module.ts', "import type { CommandKit } from '../gateway/command-kit.js';\nexport interface FeatureModule {}\n");
+    write('src/features/messages/message-port.ts', 'export interface MessagePort {}\n');
+    write('src/features/messages/message-service.ts', "import type { MessagePort } from './message-port.js';\nexport class MessageService {}\n");
+    write(
+      'src/features/groups/group-service.ts',
+      "import type { MessagePort } from '../messages/message-port.js';\nimport { MessageService } from '../messages/message-service.js';\nexport class GroupService {}\n",
+    );
+    write('src/features/groups/group-service.test.ts', "import { createParleyServer } from '../../http/parley-server.js';\n");
+    write('src/http/parley-server.ts', "import { MessageService } from '../features/messages/message-service.js';\nimport { GroupService } from '../features/groups/group-service.js';\nexport const createParleyServer = 1;\n");
+    write('src/messaging/helper.ts', 'export const helper = 1;\n');
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reports upward imports, imports between features other than a port, cycles and folders in no layer", () => {
+    const order = 'time < {metrics, auth, apps} < cluster < {directories, usage} < sessions < gateway < rest < features < features/* < http';
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([
+      "packages/server/src/features/groups/group-service.ts:2: server may not import ../messages/message-service.js (features never import each other except a feature's *-port.ts; http/parley-server.ts passes the implementation in)",
+      'packages/server/src/messaging:0: server may not import (anything) (messaging/ is in no layer of LAYERS.server in scripts/check-deps.mjs)',
+      `packages/server/src/rest/rest-route.ts:1: server may not import ../features/feature-module.js (a lower layer never imports a higher one: ${order})`,
+      `packages/server/src/time/clock.ts:1: server may not import ../sessions/session-manager.js (a lower layer never imports a higher one: ${order})`,
+      'packages/server/src/time/clock.ts:1: server may not import ../sessions/session-manager.js (import cycle: sessions/session-manager.ts → time/clock.ts → sessions/session-manager.ts)',
+    ]);
+  });
+
+  it('passes once the layering holds (a feature may import another feature’s port; a test may drive the composed server)', () => {
+    write('src/time/clock.ts', 'export const systemClock = {};\n');
+    write('src/rest/rest-route.ts', 'export const defineRoute = 1;\n');
+    write('src/features/groups/group-service.ts', "import type { MessagePort } from '../messages/message-port.js';\nexport class GroupService {}\n");
+    rmSync(join(root, 'packages/server/src/messaging'), { recursive: true });
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
+  });
+});

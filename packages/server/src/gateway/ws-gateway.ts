@@ -1,7 +1,8 @@
 /**
  * The WebSocket gateway: accepts upgrades on the HTTP server, parses every frame at the edge,
  * enforces sequencing (login first), rate limits, login timeout and heartbeat, and dispatches
- * commands. Feature modules add commands with {@link WsGateway.register}.
+ * commands. Features add their commands through the command kit (`command-kit.ts`), which registers
+ * them here with {@link WsGateway.register}.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';

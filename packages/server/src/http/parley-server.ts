@@ -7,23 +7,25 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS } from '@parley/protocol';
-import { AppCache } from '../apps/app-cache.js';
 import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { SigVerifier } from '../auth/sig-verifier.js';
 import type { Broker } from '../cluster/broker.js';
 import { LocalBroker } from '../cluster/local-broker.js';
+import { AppCache } from '../directories/app-cache.js';
+import { GroupDirectory } from '../directories/group-directory.js';
+import { AccountService } from '../features/accounts/account-service.js';
+import { accountsModule } from '../features/accounts/accounts-module.js';
+import { adminModule } from '../features/admin/admin-module.js';
+import { conversationsModule } from '../features/conversations/conversations-module.js';
+import type { FeatureModule } from '../features/feature-module.js';
+import { groupsModule } from '../features/groups/groups-module.js';
+import { messagesModule } from '../features/messages/messages-module.js';
+import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
-import { createMessaging } from '../messaging/messaging-module.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
-import { accountRoutes } from '../rest/account-routes.js';
-import { adminRoutes } from '../rest/admin-routes.js';
-import { groupRoutes } from '../rest/group-routes.js';
-import { messageRoutes } from '../rest/message-routes.js';
-import { onlineRoutes } from '../rest/online-routes.js';
 import { envelope, registerRestRoutes } from '../rest/rest-router.js';
-import type { RestHandler } from '../rest/rest-types.js';
-import { AccountBatcher } from '../sessions/account-batcher.js';
+import { Delivery } from '../sessions/delivery.js';
 import { SessionManager, type SessionOptions } from '../sessions/session-manager.js';
 import { LocalSessionDirectory } from '../sessions/local-session-directory.js';
 import type { SessionDirectory } from '../sessions/session-directory.js';
@@ -92,6 +94,8 @@ export interface ParleyServer {
   };
   /** The metrics registry (also served at `/metrics`). */
   readonly metrics: ServerMetrics;
+  /** Every REST route served under `POST /v4/`, as `service/command`, in registration order. */
+  readonly restRoutes: readonly string[];
   /** The underlying Fastify instance (for `inject()` in tests). */
   readonly http: FastifyInstance;
 }
@@ -124,6 +128,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     gauge.reset();
     for (const [app, count] of usage.activeTodayByApp()) gauge.set({ sdkappid: String(app) }, count);
   });
+  const accounts = new AccountService({ accounts: store.accounts, broker, clock });
   const sessions = new SessionManager({
     apps,
     clock,
@@ -135,7 +140,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     nodeID,
     usage,
     metrics,
-    accounts: new AccountBatcher(store.accounts, () => clock.now()),
+    accounts,
     options: sessionOptions,
     // A closure: `onError` logs through the HTTP server, created below.
     onError: (err, context) => onError(err, context),
@@ -158,19 +163,24 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     return reply.code(200).send(envelope(def.code, tooLarge ? 'request body too large' : def.message));
   });
 
-  const messaging = createMessaging({ store, apps, clock, sinks, broker });
-  const routes = new Map<string, RestHandler>([
-    ...accountRoutes({ store, apps, sessions, clock }),
-    ...onlineRoutes({ store, sessions }),
-    ...adminRoutes({ apps, store, usage, clock }),
-    ...messageRoutes({ messages: messaging.messages, conversations: messaging.conversations, accounts: messaging.accounts, store, clock }),
-    ...groupRoutes({ groups: messaging.groups, members: messaging.members, directory: messaging.groupDirectory, messages: messaging.messages, clock }),
-  ]);
+  // The parts the features share; each feature owns the rest of what it needs.
+  const delivery = new Delivery(sinks, broker);
+  const groupDirectory = new GroupDirectory(store, broker);
+  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory });
+  const features: readonly FeatureModule[] = [
+    accountsModule({ accounts, sessions }),
+    messages,
+    conversationsModule({ store, clock, delivery, messages: messages.port }),
+    groupsModule({ store, clock, delivery, accounts, directory: groupDirectory, messages: messages.port }),
+    adminModule({ apps, store, usage, clock }),
+  ];
+  const routes = features.flatMap((f) => f.routes?.() ?? []);
   registerRestRoutes(http, { apps, verifier, clock, metrics, routes, onError });
 
   const gateway = new WsGateway({ sessions, metrics, clock, options: gatewayOptions, onError });
   gateway.attach(http.server);
-  messaging.register(gateway);
+  const kit = new CommandKit(gateway, sinks);
+  for (const feature of features) feature.commands?.(kit);
 
   const startedAt = clock.now();
   http.get('/healthz', async () => ({ status: 'ok', uptimeMs: clock.now() - startedAt, connections: gateway.connectionCount }));
@@ -185,6 +195,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   return {
     http,
     metrics,
+    restRoutes: routes.map((r) => r.path),
     apps: {
       create: (app) => apps.create(app),
       get: async (id) => (await apps.get(id))?.app,
@@ -202,12 +213,14 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
       closing ??= (async () => {
         gateway.shutdown(options.reconnectAfterMs ?? 1000);
         sessions.stop();
-        messaging.stop();
+        for (const feature of features) feature.stop?.();
+        delivery.stop();
+        groupDirectory.stop();
         apps.stop();
         const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
         while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         gateway.terminateAll();
-        await messaging.drain().catch((err: unknown) => onError(err, 'message flush'));
+        for (const feature of features) await feature.drain?.().catch((err: unknown) => onError(err, `${feature.name} flush`));
         await usage.flush().catch((err: unknown) => onError(err, 'usage flush'));
         usage.stop();
         if (options.cluster?.broker === undefined) await broker.close();

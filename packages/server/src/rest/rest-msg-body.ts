@@ -1,8 +1,9 @@
 /**
  * Tencent's REST message body (`MsgBody: [{MsgType, MsgContent}]`) ↔ wire elements:
- * `TIMTextElem {Text}` ↔ `{text}`, `TIMCustomElem {Data, Desc, Ext}` ↔ `{data, description, extension}`.
+ * `TIMTextElem {Text}` ↔ `{text}`, `TIMCustomElem {Data, Desc, Ext}` ↔ `{data, description, extension}`;
+ * and the message key Tencent's REST answers carry.
  */
-import { ElementType, isRecord, kindOf, ParleyError, type WireElement } from '@parley/protocol';
+import { ElementType, isRecord, kindOf, ParleyError, type WireElement, type WireMessage } from '@parley/protocol';
 
 const stringField = (content: Record<string, unknown>, key: string, at: string, required: boolean): string => {
   const v = content[key];
@@ -37,4 +38,9 @@ export function toMsgBody(elements: readonly WireElement[]): Record<string, unkn
     if (el.type === ElementType.CUSTOM) return { MsgType: el.type, MsgContent: { Data: c['data'], Desc: c['description'], Ext: c['extension'] } };
     return { MsgType: el.type, MsgContent: { ...c } };
   });
+}
+
+/** The Tencent message key of a stored or pushed message: `<MsgSeq>_<MsgRandom>_<MsgTime>`. */
+export function msgKey(m: Pick<WireMessage, 'seq' | 'random' | 'time'>): string {
+  return `${m.seq}_${m.random}_${m.time}`;
 }

@@ -5,11 +5,11 @@
  */
 import { ERRORS, ParleyError, type ErrorName } from '@parley/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppCache, AppState } from '../apps/app-cache.js';
+import type { AppCache, AppState } from '../directories/app-cache.js';
 import type { SigVerifier } from '../auth/sig-verifier.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { Clock } from '../time/clock.js';
-import type { RestRoutes } from './rest-types.js';
+import type { AnyRestRoute } from './rest-route.js';
 
 /** Dependencies of {@link registerRestRoutes}. */
 export interface RestDeps {
@@ -17,12 +17,13 @@ export interface RestDeps {
   readonly verifier: SigVerifier;
   readonly clock: Clock;
   readonly metrics: ServerMetrics;
-  readonly routes: RestRoutes;
+  /** Every route served, each path once. */
+  readonly routes: readonly AnyRestRoute[];
   readonly onError: (err: unknown, context: string) => void;
 }
 
 /** Builds an envelope. */
-export function envelope(code: number, info: string, payload: Record<string, unknown> = {}): Record<string, unknown> {
+export function envelope(code: number, info: string, payload: object = {}): Record<string, unknown> {
   return { ActionStatus: code === 0 ? 'OK' : 'FAIL', ErrorCode: code, ErrorInfo: info, ...payload };
 }
 
@@ -61,16 +62,21 @@ async function authenticate(deps: RestDeps, q: Query, service: string): Promise<
 
 /** Registers `/v4/*` on a Fastify instance. The instance must deliver bodies as raw strings. */
 export function registerRestRoutes(fastify: FastifyInstance, deps: RestDeps): void {
+  const routes = new Map<string, AnyRestRoute>();
+  for (const route of deps.routes) {
+    if (routes.has(route.path)) throw new Error(`REST route ${route.path} is defined twice`);
+    routes.set(route.path, route);
+  }
   const handle = async (req: FastifyRequest<{ Params: { service: string; command: string } }>, reply: FastifyReply) => {
     const { service, command } = req.params;
     const key = `${service}/${command}`;
     let result: Record<string, unknown>;
     try {
-      const handler = deps.routes.get(key);
-      if (!handler) throw failure('ERR_SVR_COMM_INVALID_RES', key);
-      const { app, identifier } = await authenticate(deps, req.query as Query, service);
-      const body = parseBody(req.body);
-      result = envelope(0, '', await handler({ app, identifier, body }));
+      const route = routes.get(key);
+      if (!route) throw failure('ERR_SVR_COMM_INVALID_RES', key);
+      const caller = await authenticate(deps, req.query as Query, service);
+      const request = route.parse(parseBody(req.body));
+      result = envelope(0, '', await route.handle(caller, request));
     } catch (err) {
       if (ParleyError.is(err)) result = envelope(err.code, err.message);
       else {
@@ -78,7 +84,7 @@ export function registerRestRoutes(fastify: FastifyInstance, deps: RestDeps): vo
         result = envelope(ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR.code, ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR.message);
       }
     }
-    deps.metrics.restCalls.inc({ command: deps.routes.has(key) ? key : 'unknown', code: String(result['ErrorCode']) });
+    deps.metrics.restCalls.inc({ command: routes.has(key) ? key : 'unknown', code: String(result['ErrorCode']) });
     return reply.code(200).send(result);
   };
   fastify.post('/v4/:service/:command', handle);

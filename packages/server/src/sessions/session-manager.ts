@@ -15,7 +15,7 @@ import {
   type LoginRequest,
   type LoginResponse,
 } from '@parley/protocol';
-import type { AppState } from '../apps/app-cache.js';
+import type { AppState } from '../directories/app-cache.js';
 import { expiryInstant, type VerifiedSig } from '../auth/sig-verifier.js';
 import { DeadlineQueue } from '../time/deadline-queue.js';
 import { newInstanceID } from './instance-id.js';
@@ -99,7 +99,7 @@ export class SessionManager {
       const resumed = await this.#resume(req, req.instanceID, ctx, check.sig);
       if (resumed) return resumed;
     }
-    if (!state.knownAccounts.has(req.userID)) {
+    if (!this.#d.accounts.isKnown(req.SDKAppID, req.userID)) {
       const signUp = await this.#ensureAccount(state, req.userID);
       if (signUp) return signUp;
     }
@@ -150,39 +150,12 @@ export class SessionManager {
   }
 
   async #ensureAccount(state: AppState, userID: string): Promise<LoginOutcome | undefined> {
-    if (state.knownAccounts.has(userID)) return undefined;
-    const max = state.app.limits.maxAccounts;
     try {
-      if (max === undefined) await this.#d.accounts.ensure(state.app.sdkAppID, userID);
-      else {
-        const refused = await state.accountLimit.run(() => this.#signUpUnderLimit(state, userID, max));
-        if (refused) return refused;
-      }
+      const refused = await this.#d.accounts.signUp(state.app, userID);
+      return refused ? fail(refused.error, refused.detail) : undefined;
     } catch (err) {
       return fail('ERR_SVR_ACCOUNT_INTERNAL_ERROR', err instanceof Error ? err.message : String(err));
     }
-    state.knownAccounts.add(userID);
-    return undefined;
-  }
-
-  /**
-   * Creates the account if it is missing and the plan has room, as one step of the app's account
-   * queue: the count it checks is the count it changes. (Unlimited apps batch their sign-ups instead.)
-   */
-  async #signUpUnderLimit(state: AppState, userID: string, max: number): Promise<LoginOutcome | undefined> {
-    if (state.knownAccounts.has(userID)) return undefined;
-    const store = this.#d.apps.store;
-    const sdkAppID = state.app.sdkAppID;
-    if ((await store.accounts.get(sdkAppID, [userID])).length === 0) {
-      if (state.accountCount < 0) state.accountCount = await store.accounts.count(sdkAppID);
-      if (state.accountCount >= max) return fail('ERR_SVR_ACCOUNT_COUNT_LIMIT', `limit ${max}`);
-      await this.#d.accounts.ensure(sdkAppID, userID);
-      state.accountCount++;
-      // Other nodes' account counts are now stale.
-      this.#d.apps.accountsCreated(state, [userID]);
-    }
-    state.knownAccounts.add(userID);
-    return undefined;
   }
 
   async #admit(state: AppState, req: LoginRequest, ctx: LoginContext, sig: VerifiedSig): Promise<LoginOutcome> {

@@ -2,15 +2,15 @@
  * The shapes the session manager is built from and answers with: its tunables, its dependencies, a
  * login's context and outcome, a user's online state.
  */
-import type { OnlineState, LoginResponse, Platform } from '@parley/protocol';
-import type { AppCache } from '../apps/app-cache.js';
+import type { ErrorName, OnlineState, LoginResponse, Platform } from '@parley/protocol';
+import type { AppRecord } from '@parley/store';
+import type { AppCache } from '../directories/app-cache.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { SigVerifier } from '../auth/sig-verifier.js';
 import type { Broker } from '../cluster/broker.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { Clock } from '../time/clock.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
-import type { AccountBatcher } from './account-batcher.js';
 import type { InstanceRecord, SessionDirectory } from './session-directory.js';
 import type { SessionSink, SinkTable } from './sink-table.js';
 
@@ -38,10 +38,25 @@ export interface SessionDeps {
   readonly nodeID: string;
   readonly usage: UsageTracker;
   readonly metrics: ServerMetrics;
-  readonly accounts: AccountBatcher;
+  /** Sign-up of a user who logs in for the first time (the accounts feature). */
+  readonly accounts: AccountSignUp;
   readonly options: SessionOptions;
   /** Logs failures of work nobody waits for (a detach, a deadline). */
   readonly onError: (err: unknown, context: string) => void;
+}
+
+/** Why a sign-up was refused: the registry error and its detail. */
+export interface AccountRefusal {
+  readonly error: ErrorName;
+  readonly detail: string;
+}
+
+/** The port through which a login signs its user up. The accounts feature implements it. */
+export interface AccountSignUp {
+  /** True if the account is known to exist on this node (a synchronous cache read). */
+  isKnown(sdkAppID: number, userID: string): boolean;
+  /** Makes sure the account exists, creating it if the plan allows; resolves with the refusal otherwise. */
+  signUp(app: AppRecord, userID: string): Promise<AccountRefusal | undefined>;
 }
 
 /** Where a login comes from. */
