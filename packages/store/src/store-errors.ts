@@ -2,7 +2,7 @@
  * The errors every backend raises, written once so that all backends fail with the same code and
  * the same text for the same cause.
  */
-import { ERRORS, ParleyError } from '@parley/protocol';
+import { ERRORS, errorMessage, ParleyError } from '@parley/protocol';
 import type { AppendOutcome } from './messages/message-store.js';
 
 /** What {@link storeError} may carry besides its detail. */
@@ -16,7 +16,7 @@ export interface StoreErrorOptions {
 /** A 70500 (internal error) `ParleyError` whose message is the registry text followed by `detail`. */
 export function storeError(detail: string, options: StoreErrorOptions = {}): ParleyError {
   const def = ERRORS.ERR_SVR_ACCOUNT_INTERNAL_ERROR;
-  return new ParleyError(def.code, `${def.message}: ${detail}`, options.data ?? {}, options.cause === undefined ? undefined : { cause: options.cause });
+  return new ParleyError(def.code, errorMessage(def, detail), options.data ?? {}, options.cause === undefined ? undefined : { cause: options.cause });
 }
 
 /** 88505: the store was closed; every call after `close()` rejects with this. */
@@ -37,7 +37,7 @@ export function appExistsError(sdkAppID: number): ParleyError {
 /** The refused outcome of a group draft whose group does not exist (10010), for `MessageStore.append`. */
 export function groupNotFoundOutcome(groupID: string): AppendOutcome {
   const def = ERRORS.ERR_SVR_GROUP_NOT_FOUND;
-  return { ok: false, code: def.code, reason: `${def.message}: ${groupID}` };
+  return { ok: false, code: def.code, reason: errorMessage(def, groupID) };
 }
 
 /** 10010: the group does not exist. */

@@ -43,13 +43,6 @@ export type CommandAnswer = FrameBody | EncodedBody;
 /** A feature's command handler: the typed request in, the answer out (or a thrown `ParleyError`). */
 export type CommandHandler<Req> = (caller: Caller, request: Req) => CommandAnswer | Promise<CommandAnswer>;
 
-const NO_BODY: MessagingParsed<undefined> = Object.freeze({ ok: true as const, value: undefined });
-
-/** The request parser of a command whose body carries nothing: any body is accepted and ignored. */
-export function ignoreBody(): MessagingParsed<undefined> {
-  return NO_BODY;
-}
-
 /** Registers feature commands on a gateway. */
 export class CommandKit {
   readonly #gateway: Pick<WsGateway, 'register'>;

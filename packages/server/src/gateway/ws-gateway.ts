@@ -12,6 +12,7 @@ import {
   EncodedBody,
   encodeResponseFrame,
   ERRORS,
+  errorMessage,
   isRecord,
   isValidUserID,
   parseClientFrame,
@@ -191,7 +192,7 @@ export class WsGateway {
 
   #error(conn: ClientConnection, req: RequestFrame, name: ErrorName, detail?: string): void {
     const def = ERRORS[name];
-    conn.send({ t: 'res', id: req.id, code: def.code, message: detail ? `${def.message}: ${detail}` : def.message });
+    conn.send({ t: 'res', id: req.id, code: def.code, message: errorMessage(def, detail) });
   }
 
   #internal(conn: ClientConnection, req: RequestFrame, err: unknown): void {

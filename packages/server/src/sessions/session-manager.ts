@@ -7,6 +7,7 @@
 import {
   CloseCode,
   ERRORS,
+  errorMessage,
   KICK_TYPE_NUMBER,
   KickedOutType,
   OnlineState,
@@ -28,7 +29,7 @@ export type { LoginContext, LoginOutcome, SessionDeps, SessionOptions, UserOnlin
 
 const fail = (name: ErrorName, detail?: string, data?: Record<string, unknown>): LoginOutcome => {
   const def = ERRORS[name];
-  return { ok: false, code: def.code, message: detail ? `${def.message}: ${detail}` : def.message, ...(data ? { data } : {}) };
+  return { ok: false, code: def.code, message: errorMessage(def, detail), ...(data ? { data } : {}) };
 };
 
 /** A pending sink-table entry for a login or resume in flight. */
