@@ -78,6 +78,7 @@ export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, p
 export { refuse, runParser, withError, emptyBody, BodyReader, MALFORMED_ANSWER } from './core/parse-kit.js';
 export type { ParseResult, ParseFailure, EmptyBody, MessagingInvalid, MessagingParsed } from './core/parse-kit.js';
 export { errorMessage } from './errors/error-message.js';
+export { refusal, type Refusal } from './errors/refusal.js';
 export { defineCommand, definePush } from './core/command-def.js';
 export type { CommandDef, PushDef, RequestOf, AnswerOf, PushBodyOf } from './core/command-def.js';
 export { SessionCommands, SessionPushes } from './session/session-defs.js';

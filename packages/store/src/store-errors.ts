@@ -2,7 +2,7 @@
  * The errors every backend raises, written once so that all backends fail with the same code and
  * the same text for the same cause.
  */
-import { ERRORS, errorMessage, ParleyError } from '@parley/protocol';
+import { ERRORS, errorMessage, ParleyError, refusal } from '@parley/protocol';
 import type { AppendOutcome } from './messages/message-store.js';
 
 /** What {@link storeError} may carry besides its detail. */
@@ -36,8 +36,7 @@ export function appExistsError(sdkAppID: number): ParleyError {
 
 /** The refused outcome of a group draft whose group does not exist (10010), for `MessageStore.append`. */
 export function groupNotFoundOutcome(groupID: string): AppendOutcome {
-  const def = ERRORS.ERR_SVR_GROUP_NOT_FOUND;
-  return { ok: false, code: def.code, reason: errorMessage(def, groupID) };
+  return refusal('ERR_SVR_GROUP_NOT_FOUND', groupID);
 }
 
 /** 10010: the group does not exist. */

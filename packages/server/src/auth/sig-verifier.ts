@@ -3,7 +3,7 @@
  * HMAC + inflate once per distinct sig. Only the key-dependent part (decode, HMAC) is cached; the
  * cheap per-login checks (identifier, expiry) run every time, in Tencent's order.
  */
-import { ERRORS } from '@parley/protocol';
+import { refusal, type ErrorName, type Refusal } from '@parley/protocol';
 import { verifyUserSig } from '@parley/usersig';
 
 /** Decoded, HMAC-verified fields of a UserSig. */
@@ -27,7 +27,7 @@ export function expiryInstant(expireAt: number): number {
 }
 
 /** Outcome of {@link SigVerifier.verify}. */
-export type SigCheck = { readonly ok: true; readonly sig: VerifiedSig } | { readonly ok: false; readonly code: number; readonly reason: string };
+export type SigCheck = { readonly ok: true; readonly sig: VerifiedSig } | Refusal;
 
 interface CacheEntry {
   readonly key: string;
@@ -83,7 +83,4 @@ export class SigVerifier {
   }
 }
 
-function fail(name: keyof typeof ERRORS): SigCheck {
-  const def = ERRORS[name];
-  return { ok: false, code: def.code, reason: def.message };
-}
+const fail = (name: ErrorName): SigCheck => refusal(name);

@@ -174,7 +174,7 @@ export class WsGateway {
         },
       });
       if (!outcome.ok) {
-        conn.send({ t: 'res', id: req.id, code: outcome.code, message: outcome.message, ...(outcome.data ? { body: outcome.data } : {}) });
+        conn.send({ t: 'res', id: req.id, code: outcome.code, message: outcome.reason, ...(outcome.data ? { body: outcome.data } : {}) });
       }
     } finally {
       conn.loginInFlight = false;

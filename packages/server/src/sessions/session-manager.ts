@@ -6,11 +6,10 @@
  */
 import {
   CloseCode,
-  ERRORS,
-  errorMessage,
   KICK_TYPE_NUMBER,
   KickedOutType,
   OnlineState,
+  refusal,
   type ErrorName,
   type KickedOutTypeValue,
   type LoginRequest,
@@ -27,10 +26,7 @@ import type { LocalInstance, SessionSink } from './sink-table.js';
 
 export type { LoginContext, LoginOutcome, SessionDeps, SessionOptions, UserOnlineState } from './session-types.js';
 
-const fail = (name: ErrorName, detail?: string, data?: Record<string, unknown>): LoginOutcome => {
-  const def = ERRORS[name];
-  return { ok: false, code: def.code, message: errorMessage(def, detail), ...(data ? { data } : {}) };
-};
+const fail = (name: ErrorName, detail?: string, data?: Record<string, unknown>): LoginOutcome => refusal(name, detail, data);
 
 /** A pending sink-table entry for a login or resume in flight. */
 function reserved(instanceID: string, req: LoginRequest, sink: SessionSink): LocalInstance {
@@ -89,7 +85,7 @@ export class SessionManager {
     const check = verifier.verify(req.userSig, req.SDKAppID, state.app.secretKey, req.userID, now);
     if (!check.ok) {
       throttle.recordFailure(userKey, ctx.ip(), now);
-      return { ok: false, code: check.code, message: check.reason };
+      return check;
     }
     if (isInvalidated(state, req.userID, check.sig)) {
       throttle.recordFailure(userKey, ctx.ip(), now);

@@ -2,7 +2,7 @@
  * The shapes the session manager is built from and answers with: its tunables, its dependencies, a
  * login's context and outcome, a user's online state.
  */
-import type { ErrorName, OnlineState, LoginResponse, Platform } from '@parley/protocol';
+import type { ErrorName, OnlineState, LoginResponse, Platform, Refusal } from '@parley/protocol';
 import type { AppRecord } from '@parley/store';
 import type { AppCache } from '../directories/app-cache.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
@@ -78,7 +78,7 @@ export interface LoginContext {
 /** Outcome of {@link SessionManager.login}. */
 export type LoginOutcome =
   | { readonly ok: true; readonly instance: InstanceRecord; readonly response: LoginResponse }
-  | { readonly ok: false; readonly code: number; readonly message: string; readonly data?: Record<string, unknown> };
+  | Refusal;
 
 /** Online state of one user, as REST `query_online_status` reports it. */
 export interface UserOnlineState {

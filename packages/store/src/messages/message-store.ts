@@ -6,7 +6,7 @@
  * Conversations are named as the viewer sees them: `C2C<peer>` / `GROUP<groupID>`. A C2C conversation
  * is one sequence shared by both participants.
  */
-import type { WireConversationType, WireElement } from '@parley/protocol';
+import type { Refusal, WireConversationType, WireElement } from '@parley/protocol';
 
 /** A message to store; the store assigns its sequence. */
 export interface MessageDraft {
@@ -60,12 +60,8 @@ export type AppendOutcome =
       /** True when (from, ID) had been stored before: nothing new was written. */
       readonly duplicate: boolean;
     }
-  | {
-      readonly ok: false;
-      /** Registry code, e.g. 10010 when the group does not exist. */
-      readonly code: number;
-      readonly reason: string;
-    };
+  /** Refused, e.g. 10010 when the group does not exist. */
+  | Refusal;
 
 /** One page of a user's C2C inbox. */
 export interface InboxPage {
