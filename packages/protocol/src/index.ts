@@ -46,11 +46,9 @@ export type { TSignalingName } from './tencent/tsignaling.js';
 export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './core/validate.js';
 export type { Parsed, Valid, Invalid } from './core/validate.js';
 export { MessagingCommand, MessagingPush } from './core/wire-names.js';
-export { MAX_MESSAGE_BYTES } from './messages/message-types.js';
+export { MAX_MESSAGE_BYTES } from './shared/wire-message.js';
+export type { WireConversationType, WireElement, WireMessage } from './shared/wire-message.js';
 export type {
-  WireConversationType,
-  WireElement,
-  WireMessage,
   SendMessageRequest,
   SendMessageResponse,
   SyncRequest,
@@ -61,7 +59,7 @@ export type {
   DeleteMessagesRequest,
 } from './messages/message-types.js';
 export { SYSTEM_CONVERSATION_ID, parseConversationID, conversationID } from './conversations/conversation-types.js';
-export type { WireConversation, ConversationResponse } from './conversations/conversation-types.js';
+export type { WireConversation, ConversationResponse } from './shared/wire-conversation.js';
 export type {
   WireGroupType,
   WireMemberRole,
@@ -72,8 +70,8 @@ export type {
   WireGroupApplication,
   GroupApplicationAction,
 } from './groups/group-types.js';
-export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, GENERATED_GROUP_ID_PREFIX, COMMUNITY_GROUP_ID_PREFIX, isValidMessageID, isValidGroupID, checkCustomGroupID, parseConversationRef } from './messages/message-ids.js';
-export type { ConversationRef } from './messages/message-ids.js';
+export { MESSAGE_ID_PATTERN, MAX_GROUP_ID_BYTES, isValidMessageID, isValidGroupID, parseConversationRef, parseConversationRequest } from './shared/wire-ids.js';
+export type { ConversationRef } from './shared/wire-ids.js';
 export { ElementType, GroupTipType, SYSTEM_SENDER, MAX_ELEMENTS, parseElement, parseElements, messageBodyBytes } from './messages/message-elements.js';
 export { refuse, runParser, withError, emptyBody, BodyReader, MALFORMED_ANSWER } from './core/parse-kit.js';
 export type { ParseResult, ParseFailure, EmptyBody, MessagingInvalid, MessagingParsed } from './core/parse-kit.js';
@@ -111,7 +109,6 @@ export {
   parseSendMessageRequest,
   parseSyncRequest,
   parseHistoryRequest,
-  parseConversationRequest,
   parseSetReadRequest,
   parseSetAllReadRequest,
   parseDeleteMessagesRequest,
@@ -129,6 +126,9 @@ export {
   MAX_MEMBERS_PER_REQUEST,
   MEMBER_PAGE,
   storesHistory,
+  GENERATED_GROUP_ID_PREFIX,
+  COMMUNITY_GROUP_ID_PREFIX,
+  checkCustomGroupID,
 } from './groups/group-rules.js';
 export type { JoinOption } from './groups/group-rules.js';
 export {

@@ -3,7 +3,8 @@
  * reason that names the field of a broken conversation.
  */
 import { describe, expect, it } from 'vitest';
-import { parseConversationAnswer, parseConversationListAnswer, parseConversationPush } from './conversation-answers.js';
+import { parseConversationAnswer } from '../shared/wire-conversation.js';
+import { parseConversationListAnswer, parseConversationPush } from './conversation-answers.js';
 
 const conversation = {
   conversationID: 'C2Cbob',

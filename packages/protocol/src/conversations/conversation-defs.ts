@@ -4,8 +4,9 @@
 import { defineCommand, definePush } from '../core/command-def.js';
 import { emptyBody, MALFORMED_ANSWER } from '../core/parse-kit.js';
 import { MessagingCommand, MessagingPush } from '../core/wire-names.js';
-import { parseConversationRequest } from '../messages/message-parse.js';
-import { parseConversationAnswer, parseConversationListAnswer, parseConversationPush } from './conversation-answers.js';
+import { parseConversationAnswer } from '../shared/wire-conversation.js';
+import { parseConversationRequest } from '../shared/wire-ids.js';
+import { parseConversationListAnswer, parseConversationPush } from './conversation-answers.js';
 import { parseDeleteConversationRequest, parsePinConversationRequest, parseSetDraftRequest } from './conversation-parse.js';
 
 /** The conversation commands. */

@@ -1,8 +1,8 @@
 /** The conversation requests read their fields strictly. */
 import { describe, expect, it } from 'vitest';
 import type { MessagingParsed } from '../core/parse-kit.js';
-import { parseConversationRequest } from '../messages/message-parse.js';
-import { MAX_MESSAGE_BYTES } from '../messages/message-types.js';
+import { MAX_MESSAGE_BYTES } from '../shared/wire-message.js';
+import { parseConversationRequest } from '../shared/wire-ids.js';
 import { parseDeleteConversationRequest, parsePinConversationRequest, parseSetDraftRequest } from './conversation-parse.js';
 
 describe('the conversation requests', () => {

@@ -4,9 +4,8 @@
  * shares its parser (`parseConversationRequest` in `messages/message-parse.ts`).
  */
 import { runParser, type MessagingParsed } from '../core/parse-kit.js';
-import type { ConversationRef } from '../messages/message-ids.js';
-import { readConversationID } from '../messages/message-parse.js';
-import { MAX_MESSAGE_BYTES } from '../messages/message-types.js';
+import { MAX_MESSAGE_BYTES } from '../shared/wire-message.js';
+import { readConversationID, type ConversationRef } from '../shared/wire-ids.js';
 
 /** Parses the body of `recentcontact.delete`. */
 export function parseDeleteConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef; readonly clearHistory: boolean }> {

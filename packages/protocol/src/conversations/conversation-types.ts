@@ -1,33 +1,8 @@
 /**
- * Wire shapes of conversations (see `docs/PROTOCOL.md` §Messaging): a conversation as one user sees
- * it, and the loose helpers that split and build conversation IDs.
+ * Conversation IDs (see `docs/PROTOCOL.md` §Messaging): the system conversation and the loose helpers
+ * that split and build conversation IDs. The conversation itself is `shared/wire-conversation.ts`.
  */
-import type { WireConversationType, WireMessage } from '../messages/message-types.js';
-
-/** A conversation as seen by one user. */
-export interface WireConversation {
-  /** `C2C<peer>` or `GROUP<groupID>`. */
-  readonly conversationID: string;
-  readonly type: WireConversationType;
-  /** Peer UserID or GroupID. */
-  readonly target: string;
-  readonly lastMessage: WireMessage | null;
-  /** Highest sequence in the conversation. */
-  readonly maxSeq: number;
-  /** The user has read up to this sequence. */
-  readonly readSeq: number;
-  /** Messages from others after readSeq. */
-  readonly unreadCount: number;
-  readonly isPinned: boolean;
-  readonly draftText: string;
-  /** Last activity, whole seconds (the last message time, or pin/draft time). */
-  readonly updatedAt: number;
-}
-
-/** Answer carrying one conversation. */
-export interface ConversationResponse {
-  readonly conversation: WireConversation;
-}
+import type { WireConversationType } from '../shared/wire-message.js';
 
 /** Conversation ids of the system conversation (group system notices). */
 export const SYSTEM_CONVERSATION_ID = '@TIM#SYSTEM';

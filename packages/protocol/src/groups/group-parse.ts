@@ -4,8 +4,9 @@
  * (10015) and too many accounts `ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT` (10005).
  */
 import { isValidUserID } from '../tencent/constants.js';
-import { checkCustomGroupID, isValidGroupID } from '../messages/message-ids.js';
+import { isValidGroupID } from '../shared/wire-ids.js';
 import {
+  checkCustomGroupID,
   GROUP_FIELD_LIMITS as L,
   GROUP_TYPES,
   JOIN_OPTIONS,

@@ -1,7 +1,9 @@
 /**
  * Group rules shared by server and SDK: group types, join options, member limits per type and the
- * length limits of group profile fields (Tencent's values).
+ * length limits of group profile fields (Tencent's values), and the rule for a custom group ID.
  */
+import { invalid, valid, type Parsed } from '../core/validate.js';
+import { isValidGroupID, MAX_GROUP_ID_BYTES } from '../shared/wire-ids.js';
 import type { WireGroupType, WireMemberRole } from './group-types.js';
 
 /** Group types (`TYPES.GRP_*` values): `Private` = Work, `ChatRoom` = Meeting. */
@@ -66,4 +68,26 @@ export const MEMBER_PAGE = { default: 100, max: 100 } as const;
 /** True if the type stores messages (every type but AVChatRoom, whose messages are delivered online only). */
 export function storesHistory(type: WireGroupType): boolean {
   return type !== 'AVChatRoom';
+}
+
+/** Prefix of server-generated group IDs; custom IDs may not use it (Communities excepted, below). */
+export const GENERATED_GROUP_ID_PREFIX = '@TGS#';
+
+/** Prefix every Community group ID must carry (Tencent's rule). */
+export const COMMUNITY_GROUP_ID_PREFIX = '@TGS#_';
+
+/**
+ * Checks a custom group ID chosen at creation: valid ({@link isValidGroupID}); a Community's ID starts
+ * with {@link COMMUNITY_GROUP_ID_PREFIX}; other types may not use the reserved {@link GENERATED_GROUP_ID_PREFIX}.
+ */
+export function checkCustomGroupID(type: WireGroupType, groupID: unknown): Parsed<string> {
+  if (!isValidGroupID(groupID)) return invalid(`groupID must be 1..${MAX_GROUP_ID_BYTES} printable ASCII characters without spaces`);
+  if (type === 'Community') {
+    if (!groupID.startsWith(COMMUNITY_GROUP_ID_PREFIX) || groupID.length === COMMUNITY_GROUP_ID_PREFIX.length) {
+      return invalid(`a Community groupID must start with "${COMMUNITY_GROUP_ID_PREFIX}" followed by at least one character`);
+    }
+  } else if (groupID.startsWith(GENERATED_GROUP_ID_PREFIX)) {
+    return invalid(`groupID may not start with the reserved prefix "${GENERATED_GROUP_ID_PREFIX}"`);
+  }
+  return valid(groupID);
 }

@@ -4,38 +4,13 @@
  * must be a non-negative integer"`) instead of `undefined` fields later. Unknown fields are ignored
  * (docs/PROTOCOL.md §13, Versioning); every field the contract declares is required.
  */
-import { MALFORMED_ANSWER, runParser, type BodyReader, type ParseResult } from '../core/parse-kit.js';
-import type { HistoryResponse, SendMessageResponse, SyncResponse, WireConversationType, WireElement, WireMessage } from './message-types.js';
-
-const CONVERSATION_TYPES: readonly WireConversationType[] = ['C2C', 'GROUP'];
+import { MALFORMED_ANSWER, runParser, type ParseResult } from '../core/parse-kit.js';
+import { readMessage, type WireMessage } from '../shared/wire-message.js';
+import type { HistoryResponse, SendMessageResponse, SyncResponse } from './message-types.js';
 
 /** Body of the `openim.msg` push. */
 export interface MessagePush {
   readonly message: WireMessage;
-}
-
-function readElement(r: BodyReader): WireElement {
-  return { type: r.str('type'), content: r.record('content') };
-}
-
-/** Reads a {@link WireMessage} (also inside conversations). */
-export function readMessage(r: BodyReader): WireMessage {
-  const elements = r.list('elements', readElement);
-  return {
-    ID: r.str('ID'),
-    conversationType: r.oneOf('conversationType', CONVERSATION_TYPES),
-    from: r.str('from'),
-    to: r.str('to'),
-    seq: r.uint('seq'),
-    time: r.uint('time'),
-    random: r.uint('random'),
-    elements,
-    cloudCustomData: r.str('cloudCustomData'),
-    priority: r.str('priority'),
-    atUserList: r.strings('atUserList'),
-    isOnlineOnly: r.bool('isOnlineOnly'),
-    receiverList: r.strings('receiverList'),
-  };
 }
 
 /** Parses the answer of `openim.sendmsg`. */

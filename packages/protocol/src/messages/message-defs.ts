@@ -5,10 +5,10 @@
 import { defineCommand, definePush } from '../core/command-def.js';
 import { emptyBody, MALFORMED_ANSWER } from '../core/parse-kit.js';
 import { MessagingCommand, MessagingPush } from '../core/wire-names.js';
-import { parseConversationAnswer } from '../conversations/conversation-answers.js';
+import { parseConversationAnswer } from '../shared/wire-conversation.js';
+import { parseConversationRequest } from '../shared/wire-ids.js';
 import { parseHistoryAnswer, parseMessagePush, parseSendAnswer, parseSyncAnswer } from './message-answers.js';
 import {
-  parseConversationRequest,
   parseDeleteMessagesRequest,
   parseHistoryRequest,
   parseSendMessageRequest,

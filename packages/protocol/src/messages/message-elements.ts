@@ -2,7 +2,7 @@
  * Message elements: the element types a client may send, their strict parsers, and how the body size
  * that `MAX_MESSAGE_BYTES` limits is counted.
  */
-import type { WireElement } from './message-types.js';
+import type { WireElement } from '../shared/wire-message.js';
 import { invalid, isRecord, kindOf, utf8ByteLength, valid, type Parsed } from '../core/validate.js';
 
 /** Element type names on the wire (`TYPES.MSG_*` values). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from './message-types.js';
+import { MAX_MESSAGE_BYTES } from '../shared/wire-message.js';
 import {
   parseDeleteMessagesRequest,
   parseHistoryRequest,

@@ -5,9 +5,10 @@
  */
 import { isValidUserID } from '../tencent/constants.js';
 import { messageBodyBytes, parseElements } from './message-elements.js';
-import { isValidGroupID, isValidMessageID, parseConversationRef, type ConversationRef } from './message-ids.js';
-import { refuse, runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
-import { MAX_MESSAGE_BYTES, type SendMessageRequest } from './message-types.js';
+import { isValidGroupID, isValidMessageID, readConversationID, type ConversationRef } from '../shared/wire-ids.js';
+import { refuse, runParser, type MessagingParsed } from '../core/parse-kit.js';
+import { MAX_MESSAGE_BYTES } from '../shared/wire-message.js';
+import type { SendMessageRequest } from './message-types.js';
 import { TYPES } from '../tencent/types.js';
 
 /** Group message priorities (`TYPES.MSG_PRIORITY_*` values). */
@@ -91,12 +92,6 @@ export function parseSyncRequest(body: unknown): MessagingParsed<NormalizedSync>
   });
 }
 
-/** Reads the `conversationID` of a request strictly (see `parseConversationRef`). */
-export function readConversationID(r: BodyReader): ConversationRef {
-  const ref = parseConversationRef(r.raw('conversationID'));
-  return ref.ok ? ref.value : r.fail(ref.reason);
-}
-
 /** Parses the body of `openim.getmsg`. */
 export function parseHistoryRequest(body: unknown): MessagingParsed<NormalizedHistory> {
   return runParser(body, 'PARLEY_BAD_REQUEST', (r) => {
@@ -118,11 +113,6 @@ export function parseHistoryRequest(body: unknown): MessagingParsed<NormalizedHi
       ...(sinceTime !== undefined ? { sinceTime } : {}),
     };
   });
-}
-
-/** Parses `{conversationID}` (`openim.clearhistory`, `recentcontact.get`). */
-export function parseConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef }> {
-  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: readConversationID(r) }));
 }
 
 /** Parses the body of `openim.setread`. */

@@ -1,51 +1,8 @@
 /**
- * Wire shapes of messages (see `docs/PROTOCOL.md` §Messaging): the message itself and the bodies of
- * the message commands.
- *
- * Wire messages are viewer-independent; SDKs turn them into Tencent-shaped `Message` objects
- * (`conversationID`, `flow`, `isRead`, ...) for the logged-in user.
+ * Wire shapes of messages (see `docs/PROTOCOL.md` §Messaging): the bodies of the message commands.
+ * The message itself (`WireMessage`) is in `shared/wire-message.ts`, since conversations carry it too.
  */
-
-/** Conversation types on the wire (TYPES.CONV_C2C / CONV_GROUP values). */
-export type WireConversationType = 'C2C' | 'GROUP';
-
-/**
- * One element of a message body, named as Tencent's REST `MsgBody` items but camel-cased for the SDK:
- * - `TIMTextElem`: `{text}`
- * - `TIMCustomElem`: `{data, description?, extension?}`
- * - `TIMGroupTipElem` (server-generated): `{operationType: 1..11, operatorID, userIDList, groupProfile?}`
- */
-export interface WireElement {
-  readonly type: string;
-  readonly content: Readonly<Record<string, unknown>>;
-}
-
-/** A stored (or online-only) message as the server sends it. */
-export interface WireMessage {
-  /** Client-assigned message id (unique per sender); the dedupe key. Server-generated for tips and REST sends. */
-  readonly ID: string;
-  readonly conversationType: WireConversationType;
-  /** Sender UserID (`@TIM#SYSTEM` for group tips). */
-  readonly from: string;
-  /** Receiver UserID (C2C) or GroupID. */
-  readonly to: string;
-  /** Sequence in its conversation, assigned at commit; 0 for online-only messages (never stored). */
-  readonly seq: number;
-  /** Server commit time, whole seconds. */
-  readonly time: number;
-  /** Client random (uint32), echoed. */
-  readonly random: number;
-  readonly elements: readonly WireElement[];
-  readonly cloudCustomData: string;
-  /** Group message priority (`High` | `Normal` | `Low` | `Lowest`). */
-  readonly priority: string;
-  /** UserIDs @-mentioned (may contain TYPES.MSG_AT_ALL). */
-  readonly atUserList: readonly string[];
-  /** True for `onlineUserOnly` sends: delivered to online users, never stored or synced. */
-  readonly isOnlineOnly: boolean;
-  /** Targeted group message: only these members receive it (empty = everyone). */
-  readonly receiverList: readonly string[];
-}
+import type { WireConversationType, WireElement, WireMessage } from '../shared/wire-message.js';
 
 /** Body of `openim.sendmsg`. */
 export interface SendMessageRequest {
@@ -134,6 +91,3 @@ export interface DeleteMessagesRequest {
   /** Sequences of the messages to delete (≤ 30). */
   readonly seqs: readonly number[];
 }
-
-/** Largest message body accepted, in UTF-8 bytes of the JSON of `elements` + `cloudCustomData` (Tencent: 12 KB). */
-export const MAX_MESSAGE_BYTES = 12 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCustomGroupID, isValidGroupID, isValidMessageID, parseConversationRef } from './message-ids.js';
+import { isValidGroupID, isValidMessageID, parseConversationRef } from './wire-ids.js';
 
 describe('message IDs', () => {
   it.each(['a', 'msg-1_X', 'x'.repeat(64)])('accepts %j', (id) => expect(isValidMessageID(id)).toBe(true));
@@ -9,15 +9,6 @@ describe('message IDs', () => {
 describe('group IDs', () => {
   it.each(['g1', '@TGS#1ABC', 'x'.repeat(48), 'a!b#c$~'])('accepts %j', (id) => expect(isValidGroupID(id)).toBe(true));
   it.each(['', 'x'.repeat(49), 'with space', 'tab\there', 'グループ', 7])('refuses %j', (id) => expect(isValidGroupID(id)).toBe(false));
-
-  it('reserves the @TGS# prefix for generated IDs, except the @TGS#_ prefix every Community needs', () => {
-    expect(checkCustomGroupID('Public', 'team')).toEqual({ ok: true, value: 'team' });
-    expect(checkCustomGroupID('Public', '@TGS#abc').ok).toBe(false);
-    expect(checkCustomGroupID('Community', '@TGS#_club')).toEqual({ ok: true, value: '@TGS#_club' });
-    expect(checkCustomGroupID('Community', 'club').ok).toBe(false);
-    expect(checkCustomGroupID('Community', '@TGS#_').ok).toBe(false);
-    expect(checkCustomGroupID('Private', 'has space').ok).toBe(false);
-  });
 });
 
 describe('parseConversationRef', () => {

@@ -1,11 +1,13 @@
 /**
- * Identifier rules of the messaging protocol: message IDs, group IDs and conversation IDs, with
- * strict parsers (the loose `parseConversationID` of `messaging.ts` only splits the prefix).
+ * Identifier rules of the messaging protocol, shared by its features: message IDs, group IDs and
+ * conversation IDs, with strict parsers (the loose `parseConversationID` of
+ * `conversations/conversation-types.ts` only splits the prefix). The rule for a custom group ID chosen
+ * at creation is the groups feature's (`groups/group-rules.ts`).
  */
-import { isValidUserID } from '../tencent/constants.js';
-import type { WireGroupType } from '../groups/group-types.js';
-import type { WireConversationType } from './message-types.js';
+import { runParser, type BodyReader, type MessagingParsed } from '../core/parse-kit.js';
 import { invalid, kindOf, utf8ByteLength, valid, type Parsed } from '../core/validate.js';
+import { isValidUserID } from '../tencent/constants.js';
+import type { WireConversationType } from './wire-message.js';
 
 /** Client message IDs: 1..64 characters of `A–Z a–z 0–9 _ -`, unique per sender. */
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -18,33 +20,11 @@ export function isValidMessageID(value: unknown): value is string {
 /** Longest group ID, in bytes (Tencent's limit). */
 export const MAX_GROUP_ID_BYTES = 48;
 
-/** Prefix of server-generated group IDs; custom IDs may not use it (Communities excepted, below). */
-export const GENERATED_GROUP_ID_PREFIX = '@TGS#';
-
-/** Prefix every Community group ID must carry (Tencent's rule). */
-export const COMMUNITY_GROUP_ID_PREFIX = '@TGS#_';
-
 const GROUP_ID_PATTERN = /^[\x21-\x7e]+$/;
 
 /** True for a syntactically valid group ID: 1..48 printable ASCII characters without spaces. */
 export function isValidGroupID(value: unknown): value is string {
   return typeof value === 'string' && GROUP_ID_PATTERN.test(value) && utf8ByteLength(value) <= MAX_GROUP_ID_BYTES;
-}
-
-/**
- * Checks a custom group ID chosen at creation: valid ({@link isValidGroupID}); a Community's ID starts
- * with {@link COMMUNITY_GROUP_ID_PREFIX}; other types may not use the reserved {@link GENERATED_GROUP_ID_PREFIX}.
- */
-export function checkCustomGroupID(type: WireGroupType, groupID: unknown): Parsed<string> {
-  if (!isValidGroupID(groupID)) return invalid(`groupID must be 1..${MAX_GROUP_ID_BYTES} printable ASCII characters without spaces`);
-  if (type === 'Community') {
-    if (!groupID.startsWith(COMMUNITY_GROUP_ID_PREFIX) || groupID.length === COMMUNITY_GROUP_ID_PREFIX.length) {
-      return invalid(`a Community groupID must start with "${COMMUNITY_GROUP_ID_PREFIX}" followed by at least one character`);
-    }
-  } else if (groupID.startsWith(GENERATED_GROUP_ID_PREFIX)) {
-    return invalid(`groupID may not start with the reserved prefix "${GENERATED_GROUP_ID_PREFIX}"`);
-  }
-  return valid(groupID);
 }
 
 /** A parsed conversation ID. */
@@ -73,4 +53,15 @@ export function parseConversationRef(value: unknown, field = 'conversationID'): 
     return valid({ conversationID: value, type: 'GROUP', target });
   }
   return invalid(`${field} must start with "C2C" or "GROUP"`);
+}
+
+/** Reads the `conversationID` of a request strictly (see `parseConversationRef`). */
+export function readConversationID(r: BodyReader): ConversationRef {
+  const ref = parseConversationRef(r.raw('conversationID'));
+  return ref.ok ? ref.value : r.fail(ref.reason);
+}
+
+/** Parses `{conversationID}` (`openim.clearhistory`, `recentcontact.get`). */
+export function parseConversationRequest(body: unknown): MessagingParsed<{ readonly conversation: ConversationRef }> {
+  return runParser(body, 'PARLEY_BAD_REQUEST', (r) => ({ conversation: readConversationID(r) }));
 }
