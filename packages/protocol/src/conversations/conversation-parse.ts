@@ -1,7 +1,7 @@
 /**
  * Parsers of the conversation request bodies (`recentcontact.*`); invalid fields answer
  * `PARLEY_BAD_REQUEST`. `recentcontact.get` takes `{conversationID}` like `openim.clearhistory` and
- * shares its parser (`parseConversationRequest` in `messages/message-parse.ts`).
+ * shares its parser (`parseConversationRequest` in `shared/wire-ids.ts`).
  */
 import { runParser, type MessagingParsed } from '../core/parse-kit.js';
 import { MAX_MESSAGE_BYTES } from '../shared/wire-message.js';
