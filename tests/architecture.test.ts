@@ -196,6 +196,64 @@ describe('checkDeps on an SDK tree that breaks its layering', () => {
   });
 });
 
+describe('checkDeps on a protocol tree that breaks its layering', () => {
+  let root: string;
+
+  const write = (path: string, text: string) => {
+    const full = join(root, 'packages/protocol', path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'parley-check-protocol-layers-'));
+    write('package.json', JSON.stringify({ name: '@parley/protocol' }));
+    write('src/index.ts', "export { MessageCommands } from './messages/message-defs.js';\n");
+    write('src/errors/error-codes.ts', "import { isValidUserID } from '../tencent/constants.js';\nexport const ERRORS = {};\n");
+    write('src/tencent/constants.ts', 'export const isValidUserID = 1;\n');
+    write('src/core/parse-kit.ts', "import { ERRORS } from '../errors/error-codes.js';\nexport const runParser = 1;\n");
+    write('src/core/parse-kit.test.ts', "import { MessageCommands } from '../index.js';\n");
+    write('src/messages/message-ids.ts', "import type { WireGroupType } from '../groups/group-types.js';\nexport interface ConversationRef {}\n");
+    write(
+      'src/messages/message-defs.ts',
+      "import { runParser } from '../core/parse-kit.js';\nimport { parseConversationAnswer } from '../conversations/conversation-answers.js';\nexport const MessageCommands = {};\n",
+    );
+    write('src/conversations/conversation-answers.ts', 'export const parseConversationAnswer = 1;\n');
+    write('src/groups/group-types.ts', "import type { ConversationRef } from '../messages/message-ids.js';\nexport type WireGroupType = 'Public';\n");
+    write('src/helpers/util.ts', 'export const util = 1;\n');
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports upward imports, imports between features (type-only too), type-only cycles and folders in no layer', () => {
+    const order = 'errors < tencent < core < session < shared < {messages, conversations, groups}';
+    const peers = 'features never import each other; what several features use goes down into shared/';
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([
+      `packages/protocol/src/errors/error-codes.ts:1: protocol may not import ../tencent/constants.js (a lower layer never imports a higher one: ${order})`,
+      `packages/protocol/src/groups/group-types.ts:1: protocol may not import ../messages/message-ids.js (${peers})`,
+      'packages/protocol/src/helpers:0: protocol may not import (anything) (helpers/ is in no layer of LAYERS.protocol in scripts/check-deps.mjs)',
+      `packages/protocol/src/messages/message-defs.ts:2: protocol may not import ../conversations/conversation-answers.js (${peers})`,
+      `packages/protocol/src/messages/message-ids.ts:1: protocol may not import ../groups/group-types.js (${peers})`,
+      'packages/protocol/src/messages/message-ids.ts:1: protocol may not import ../groups/group-types.js (import cycle: groups/group-types.ts → messages/message-ids.ts → groups/group-types.ts)',
+    ]);
+  });
+
+  it('passes once what several features use sits in shared/ (a test may still drive its file through index.ts)', () => {
+    write('src/errors/error-codes.ts', 'export const ERRORS = {};\n');
+    write('src/shared/wire-ids.ts', 'export interface ConversationRef {}\n');
+    write('src/shared/wire-conversation.ts', "import type { ConversationRef } from './wire-ids.js';\nexport const parseConversationAnswer = 1;\n");
+    rmSync(join(root, 'packages/protocol/src/messages/message-ids.ts'));
+    write('src/groups/group-types.ts', "import type { ConversationRef } from '../shared/wire-ids.js';\nexport type WireGroupType = 'Public';\n");
+    write(
+      'src/messages/message-defs.ts',
+      "import { runParser } from '../core/parse-kit.js';\nimport { parseConversationAnswer } from '../shared/wire-conversation.js';\nexport const MessageCommands = {};\n",
+    );
+    write('src/conversations/conversation-answers.ts', "import { parseConversationAnswer } from '../shared/wire-conversation.js';\nexport const parseConversationListAnswer = 1;\n");
+    rmSync(join(root, 'packages/protocol/src/helpers'), { recursive: true });
+    expect(checkDeps(root).violations.map(formatViolation)).toEqual([]);
+  });
+});
+
 describe('checkDeps on a bench workspace that imports what it may not', () => {
   let root: string;
 
