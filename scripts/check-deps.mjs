@@ -127,7 +127,7 @@ export const EXTRA_ROOTS = ['bench'];
  */
 export const LAYERS = {
   sdk: {
-    layers: [['platform'], ['model'], ['transport'], ['session'], ['messages', 'conversations', 'groups'], ['web'], ['v2tim']],
+    layers: [['platform'], ['model'], ['transport'], ['session'], ['messages', 'conversations', 'groups', 'profiles'], ['web'], ['v2tim']],
     peers: 'features never import each other; declare a port in the importing feature and let web/chat-core.ts pass the other feature in',
   },
   server: {
