@@ -1,7 +1,9 @@
 /** Profiles over the gateway and REST `profile/*`, with Tencent's shapes and codes, against a real server. */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, ProfileCommands, ProfilePushes } from '@parley/protocol';
+import { ChatClient } from '../../../test-support/chat-client.js';
 import { chatFixture } from '../../../test-support/chat-fixture.js';
+import { startTestCluster } from '../../../test-support/test-cluster.js';
 
 const { server, login } = chatFixture(['alice', 'bob']);
 
@@ -66,5 +68,22 @@ describe('profiles', () => {
     expect(await t.rest('profile/portrait_set', { From_Account: 'bob', ProfileItem: [{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_X' }] })).toMatchObject({ ErrorCode: ErrorCode.ERR_SVR_PROFILE_VALUE_ERROR });
     expect(await t.rest('profile/portrait_set', { From_Account: 'bob', ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: 'x'.repeat(501) }] })).toMatchObject({ ErrorCode: ErrorCode.ERR_SVR_PROFILE_SIZE_LIMIT });
     expect(await t.rest('profile/portrait_get', { To_Account: Array.from({ length: 101 }, (_, i) => `u${i}`), TagList: ['Tag_Profile_IM_Nick'] })).toMatchObject({ ErrorCode: ErrorCode.ERR_SVR_PROFILE_INVALID_PARAMETERS });
+  });
+});
+
+describe('profiles across nodes', () => {
+  it('pushes profile.updated to the user\'s instance on another node, and every node reads the change', async () => {
+    await using cluster = await startTestCluster(2);
+    const [a, b] = cluster.nodes;
+    const onA = await ChatClient.login(a!, 'bob');
+    const onB = await ChatClient.login(b!, 'bob', 'Android');
+    try {
+      await onA.ok(ProfileCommands.update.name, { selfSignature: 'from node a' });
+      await onB.until(() => onB.pushes(ProfilePushes.updated.name).length === 1, 'profile push across nodes');
+      expect(await onB.ok(ProfileCommands.get.name, { userIDList: ['bob'] })).toMatchObject({ profiles: [{ selfSignature: 'from node a' }] });
+    } finally {
+      onA.close();
+      onB.close();
+    }
   });
 });
