@@ -27,10 +27,23 @@ function parseProfileRow(sdkAppID: number, row: unknown): ProfileRecord {
     throw storeError(`${where}, user_id ${JSON.stringify(userID)}: profile is not JSON`);
   }
   const base = { ...defaultProfileRecord(userID, nick, avatar), updatedAt };
-  if (isRecord(json) && Object.keys(json).length === 0) return base;
-  const parsed = checkProfilePatch(json);
-  if (!parsed.ok) throw storeError(`${where}, user_id ${JSON.stringify(userID)}: profile: ${parsed.reason}`);
-  return { ...applyProfilePatch(base, parsed.value, updatedAt), nick, avatar };
+  // Custom fields are checked one by one: merges may have stored more than one request may send.
+  const { profileCustomField, ...fields } = isRecord(json) ? json : { profileCustomField: undefined };
+  const custom = Array.isArray(profileCustomField) ? profileCustomField : [];
+  const bad = (reason: string): never => {
+    throw storeError(`${where}, user_id ${JSON.stringify(userID)}: profile: ${reason}`);
+  };
+  if (!isRecord(json) || (profileCustomField !== undefined && !Array.isArray(profileCustomField))) return bad('must be a JSON object with an array profileCustomField');
+  let record = base;
+  if (Object.keys(fields).length > 0) {
+    const parsed = checkProfilePatch(fields);
+    record = parsed.ok ? applyProfilePatch(record, parsed.value, updatedAt) : bad(parsed.reason);
+  }
+  for (const field of custom) {
+    const parsed = checkProfilePatch({ profileCustomField: [field] });
+    record = parsed.ok ? applyProfilePatch(record, parsed.value, updatedAt) : bad(parsed.reason);
+  }
+  return { ...record, nick, avatar };
 }
 
 /** The JSON column of a record: every field but the account's own (`nick`, `avatar`) and the time. */

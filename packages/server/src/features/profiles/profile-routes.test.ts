@@ -31,6 +31,9 @@ describe('profiles', () => {
     expect(await bob.code(ProfileCommands.update.name, { allowType: 'Any' })).toBe(ErrorCode.ERR_SVR_PROFILE_VALUE_ERROR);
     expect(await bob.code(ProfileCommands.update.name, { level: 'high' })).toBe(ErrorCode.ERR_SVR_PROFILE_INVALID_VALUE_FORMAT);
     expect(await bob.code(ProfileCommands.get.name, { userIDList: Array.from({ length: 101 }, (_, i) => `u${i}`) })).toBe(ErrorCode.ERR_SVR_PROFILE_INVALID_PARAMETERS);
+    const fields = (from: number) => Array.from({ length: 15 }, (_, i) => ({ key: `Tag_Profile_Custom_F${from + i}`, value: i }));
+    await bob.ok(ProfileCommands.update.name, { profileCustomField: fields(0) });
+    expect(await bob.code(ProfileCommands.update.name, { profileCustomField: fields(100) })).toBe(ErrorCode.ERR_SVR_PROFILE_INVALID_PARAMETERS);
   });
 
   it('sets and gets profiles over REST with Tencent tags, pushing to every instance of the user', async () => {
