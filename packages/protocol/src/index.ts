@@ -143,3 +143,19 @@ export {
   parseHandleGroupApplicationRequest,
 } from './groups/group-parse.js';
 export type { NormalizedCreateGroup, NormalizedUpdateGroup } from './groups/group-parse.js';
+export { ProfileCommands, ProfilePushes } from './profiles/profile-defs.js';
+export {
+  ProfileWireName,
+  MAX_PROFILE_IDS,
+  MAX_PROFILE_STRING_BYTES,
+  PROFILE_CUSTOM_PREFIX,
+  MAX_PROFILE_CUSTOM_NAME_BYTES,
+  MAX_PROFILE_CUSTOM_FIELDS,
+  MAX_PROFILE_UINT,
+  PROFILE_GENDERS,
+  PROFILE_ALLOW_TYPES,
+  PROFILE_FORBID_TYPES,
+} from './profiles/profile-types.js';
+export type { WireProfile, ProfilePatch, ProfileCustomField, ProfileGender, ProfileAllowType, ProfileForbidType, GetProfilesRequest, ProfileResponse, ProfileListResponse } from './profiles/profile-types.js';
+export { checkProfilePatch, isProfileCustomKey, parseGetProfilesRequest, parseUpdateProfileRequest } from './profiles/profile-parse.js';
+export { readProfile, parseProfileAnswer, parseProfileListAnswer, parseProfilePush } from './profiles/profile-answers.js';

@@ -175,6 +175,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'account-profiles',
+    // The profile beside the account's nick and face_url: a JSON object of the fields set at least
+    // once (validated on read), and the time of the last profile update (ms, 0 when never).
+    sql: `
+      ALTER TABLE accounts ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE accounts ADD COLUMN profile_updated_at INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 const CREATE_MIGRATIONS_TABLE = `

@@ -19,6 +19,7 @@ import {
   type GroupMemberStore,
   type GroupStore,
   type MessageStore,
+  type ProfileStore,
   type SigInvalidationStore,
   type Store,
   type UsageStore,
@@ -38,6 +39,7 @@ import { prepareMessageStatements } from './sqlite-message-statements.js';
 import { SqliteMessageStore } from './sqlite-message-store.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
 import { SqliteRunner } from './sqlite-runner.js';
+import { SqliteProfileStore } from './sqlite-profile-store.js';
 import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
   readonly groups: GroupStore;
   readonly groupMembers: GroupMemberStore;
   readonly groupApplications: GroupApplicationStore;
+  readonly profiles: ProfileStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -116,6 +119,7 @@ export class SqliteStore implements Store {
       this.groups = new SqliteGroupStore(run, groupSql, groupRows, states);
       this.groupMembers = new SqliteGroupMemberStore(run, groupSql, groupRows, states);
       this.groupApplications = new SqliteGroupApplicationStore(run, groupSql, groupRows);
+      this.profiles = new SqliteProfileStore(run, db);
       this.#run = run;
     } catch (error) {
       db.close();

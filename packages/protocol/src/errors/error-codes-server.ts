@@ -57,6 +57,14 @@ export const SERVER_ERRORS = {
   ERR_SVR_MSG_SHUTUP_DENY: { code: 20012, message: 'Cannot send: the sender is muted', where: SERVER_REST },
   ERR_SVR_MSG_REVOKE_TIME_LIMIT: { code: 20016, message: 'The revoke time window has passed (2 minutes by default)', where: SERVER_REST },
 
+  // ---- Profile (40000 range) ----
+  ERR_SVR_PROFILE_INVALID_PARAMETERS: { code: 40001, message: 'Invalid profile request parameter', remediation: 'Check the request against the profile command (at most 100 accounts per call).', where: SERVER_REST },
+  ERR_SVR_PROFILE_ACCOUNT_NOT_FOUND: { code: 40003, message: 'The requested account does not exist', where: SERVER_REST },
+  ERR_SVR_PROFILE_TAG_NOT_FOUND: { code: 40009, message: 'Unknown profile field tag', remediation: 'Use a standard Tag_Profile_IM_* tag or Tag_Profile_Custom_ followed by a name of 1..8 letters, digits or underscores.', where: SERVER_REST },
+  ERR_SVR_PROFILE_SIZE_LIMIT: { code: 40601, message: 'A profile field value is longer than 500 bytes', where: SERVER_REST },
+  ERR_SVR_PROFILE_VALUE_ERROR: { code: 40605, message: 'A standard profile field has a value outside its allowed values', where: SERVER_REST },
+  ERR_SVR_PROFILE_INVALID_VALUE_FORMAT: { code: 40610, message: 'A profile field value has the wrong type', where: SERVER_REST },
+
   // ---- Recent contacts / conversations (50000 range) ----
   ERR_SVR_CONV_ACCOUNT_NOT_FOUND: { code: 50001, message: 'The requested account does not exist', where: REST },
   ERR_SVR_CONV_INVALID_PARAMETERS: { code: 50002, message: 'Invalid conversation request parameter', where: REST },

@@ -183,3 +183,27 @@ export interface GroupMember {
   muteUntil: number;
   memberCustomField: { key: string; value: string }[];
 }
+
+/** A user's profile (Tencent's `Profile`), as `getMyProfile`, `getUserProfile` and `PROFILE_UPDATED` carry it. */
+export interface Profile {
+  userID: string;
+  nick: string;
+  avatar: string;
+  /** `TYPES.GENDER_*`. */
+  gender: string;
+  birthday: number;
+  location: string;
+  selfSignature: string;
+  /** `TYPES.ALLOW_TYPE_*`. */
+  allowType: string;
+  language: number;
+  level: number;
+  role: number;
+  messageSettings: number;
+  /** `TYPES.FORBID_TYPE_*`. */
+  adminForbidType: string;
+  /** Custom fields: `key` is `Tag_Profile_Custom_<name>`. */
+  profileCustomField: { key: string; value: string | number }[];
+  /** Last change, seconds; 0 when never changed. */
+  lastUpdatedTime: number;
+}

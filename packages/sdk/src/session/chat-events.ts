@@ -4,7 +4,7 @@
  */
 import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
 import type { EmittedEvent } from '../platform/emitter.js';
-import type { Conversation, Group, Message } from '../model/message-types.js';
+import type { Conversation, Group, Message, Profile } from '../model/message-types.js';
 
 /** Event name → payload (`data`) type. */
 export interface ChatEventMap {
@@ -28,6 +28,8 @@ export interface ChatEventMap {
   [EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED]: number;
   /** The joined-group list changed (also emitted once after `SDK_READY`). */
   [EVENT.GROUP_LIST_UPDATED]: Group[];
+  /** The user's own profile changed on another instance or by REST `portrait_set`. */
+  [EVENT.PROFILE_UPDATED]: Profile[];
 }
 
 /** A known event name. */

@@ -11,8 +11,9 @@ import { parseSDKAppID, resolveSessionOptions, type SessionOptions } from '../pl
 import { VERSION } from '../platform/version.js';
 import type { V2TimMessage, V2TimSimpleMsgListener } from './v2tim-message-types.js';
 import { groupCall, sendSimple, SimpleMsgListeners } from './v2tim-messaging.js';
+import { profileUpdateOf, userFullInfoOf } from './v2tim-profiles.js';
 import { fail, failFrom, notInitialized, notLoggedIn, ok } from './v2tim-results.js';
-import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimValueCallback } from './v2tim-types.js';
+import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimUserFullInfo, type V2TimValueCallback } from './v2tim-types.js';
 
 /** Not-ready reasons that mean "kicked out" (3002, 3003, 3004, 3006). */
 const KICK_REASONS: ReadonlySet<number> = new Set([
@@ -225,6 +226,30 @@ export class V2TIMManager {
     return groupCall(() => core.chat.dismissGroup(groupID));
   }
 
+  /** The profiles of the users in `userIDList` that exist (1..100), in react-native-tim-js's `V2TimUserFullInfo` shape. */
+  async getUsersInfo(userIDList: string[]): Promise<V2TimValueCallback<V2TimUserFullInfo[]>> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      const res = await core.chat.getUserProfile({ userIDList });
+      return ok(res.data.map(userFullInfoOf));
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
+  /** Changes the fields of the user's own profile that `userFullInfo` gives (`customInfo` keys without the `Tag_Profile_Custom_` prefix). */
+  async setSelfInfo(userFullInfo: V2TimUserFullInfo): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      await core.chat.updateMyProfile(profileUpdateOf(userFullInfo));
+      return ok();
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
   /** Resolves true once `SDK_READY` has fired for the current login, false if the session ended first. */
   private untilReady(core: ChatCore): Promise<boolean> {
     if (core.session.isReady) return Promise.resolve(true);
@@ -247,6 +272,9 @@ export class V2TIMManager {
     core.chat.on(EVENT.KICKED_OUT, ({ data }) => {
       if (data.type === KickedOutType.USERSIG_EXPIRED) this.notify('onUserSigExpired');
       else this.notify('onKickedOffline');
+    });
+    core.chat.on(EVENT.PROFILE_UPDATED, ({ data }) => {
+      for (const profile of data) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
     });
     core.session.observe({
       onNetState: (state: NetStateValue, failure: ParleyError | undefined) => {

@@ -5,7 +5,7 @@
  * hub, and composes the public instance. Features never import each other; this file is where
  * they meet.
  */
-import { conversationID, type WireGroup } from '@parley/protocol';
+import { conversationID, EVENT, type WireGroup } from '@parley/protocol';
 import { ConversationApi } from '../conversations/conversation-api.js';
 import { ConversationCache } from '../conversations/conversation-cache.js';
 import { registerConversationPushes } from '../conversations/conversation-pushes.js';
@@ -16,6 +16,8 @@ import { registerGroupPushes } from '../groups/group-pushes.js';
 import { MessageApi } from '../messages/message-api.js';
 import { MessageCache } from '../messages/message-cache.js';
 import { SyncEngine } from '../messages/sync-engine.js';
+import { ProfileApi } from '../profiles/profile-api.js';
+import { registerProfilePushes } from '../profiles/profile-pushes.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
 import { SessionClient } from '../session/session-client.js';
@@ -71,11 +73,13 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   registerConversationPushes(hub, { hub, conversations, markMessagesRead: (id, seq) => messages.markRead(id, seq), inOrder });
   registerGroupPushes(hub, { hub, groups, noteJoined, inOrder });
   applications.register(hub);
+  registerProfilePushes(hub, { profilesUpdated: (profiles) => session.emitter.emit(EVENT.PROFILE_UPDATED, profiles) });
 
   const apis: ChatApis = {
     messages: new MessageApi({ hub, messages, conversations, noteOwnSend: (id, seq) => engine.noteOwnSend(id, seq) }),
     conversations: new ConversationApi({ hub, conversations, clearMessages: (id) => messages.clearConversation(id), isSynced: () => engine.isSynced }),
     groups: new GroupApi({ hub, groups, noteJoined }),
+    profiles: new ProfileApi({ hub }),
   };
   return { chat: new ChatInstance(session, apis, onDestroyed), session };
 }

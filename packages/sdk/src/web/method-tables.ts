@@ -10,6 +10,8 @@ import type { GroupApi } from '../groups/group-api.js';
 import { GROUP_METHODS } from '../groups/group-methods.js';
 import type { MessageApi } from '../messages/message-api.js';
 import { MESSAGE_METHODS } from '../messages/message-methods.js';
+import type { ProfileApi } from '../profiles/profile-api.js';
+import { PROFILE_METHODS } from '../profiles/profile-methods.js';
 import type { MethodsOf, MethodTable } from '../session/method-table.js';
 import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
 
@@ -18,6 +20,7 @@ export interface ChatApis {
   readonly messages: MessageApi;
   readonly conversations: ConversationApi;
   readonly groups: GroupApi;
+  readonly profiles: ProfileApi;
 }
 
 /** What each table binds to: the session's pieces and the feature objects. */
@@ -31,6 +34,7 @@ export const CHAT_METHOD_TABLES = {
   messages: MESSAGE_METHODS,
   conversations: CONVERSATION_METHODS,
   groups: GROUP_METHODS,
+  profiles: PROFILE_METHODS,
 } satisfies { readonly [K in keyof ChatTargets]: MethodTable<ChatTargets[K]> };
 
 /** The methods the tables add to every instance, with their exact public types. */
@@ -38,4 +42,5 @@ export interface ChatMethods
   extends MethodsOf<typeof SESSION_METHODS>,
     MethodsOf<typeof MESSAGE_METHODS>,
     MethodsOf<typeof CONVERSATION_METHODS>,
-    MethodsOf<typeof GROUP_METHODS> {}
+    MethodsOf<typeof GROUP_METHODS>,
+    MethodsOf<typeof PROFILE_METHODS> {}

@@ -13,6 +13,7 @@ import { describeGroupApplicationContract } from './group-application-store-suit
 import { describeGroupMemberContract } from './group-member-store-suite.js';
 import { describeGroupContract } from './group-store-suite.js';
 import { describeMessageContract } from './message-store-suite.js';
+import { describeProfileContract } from './profile-store-suite.js';
 import { describeSigInvalidationContract } from './sig-invalidation-store-suite.js';
 import { describeLifecycleContract } from './store-lifecycle-suite.js';
 import { useStoreFixture, type CreateStoreHarness, type StoreFixture } from './store-suite-context.js';
@@ -32,6 +33,7 @@ const PARTS: readonly (readonly [StoreSuitePart, (fx: StoreFixture) => void])[] 
   ['groups', describeGroupContract],
   ['groupMembers', describeGroupMemberContract],
   ['groupApplications', describeGroupApplicationContract],
+  ['profiles', describeProfileContract],
   ['lifecycle', describeLifecycleContract],
 ];
 
