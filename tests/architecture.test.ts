@@ -226,7 +226,7 @@ describe('checkDeps on a protocol tree that breaks its layering', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('reports upward imports, imports between features (type-only too), type-only cycles and folders in no layer', () => {
-    const order = 'errors < tencent < core < session < shared < {messages, conversations, groups}';
+    const order = 'errors < tencent < core < session < shared < {messages, conversations, groups, profiles}';
     const peers = 'features never import each other; what several features use goes down into shared/';
     expect(checkDeps(root).violations.map(formatViolation)).toEqual([
       `packages/protocol/src/errors/error-codes.ts:1: protocol may not import ../tencent/constants.js (a lower layer never imports a higher one: ${order})`,
