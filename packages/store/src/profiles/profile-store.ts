@@ -3,25 +3,15 @@
  * `nick` and `avatar` are the account's `nick` and `faceUrl` (what REST `account_import` writes),
  * so a profile and an account never disagree; the other fields belong to the profile.
  */
-import type { ProfileAllowType, ProfileCustomField, ProfileForbidType, ProfileGender, ProfilePatch } from '@parley/protocol';
+import type { ProfileCustomField, ProfilePatch, WireProfile } from '@parley/protocol';
 
-/** One account's profile. */
-export interface ProfileRecord {
-  readonly userID: string;
-  /** The account's nick. */
-  readonly nick: string;
-  /** The account's face URL. */
-  readonly avatar: string;
-  readonly gender: ProfileGender;
-  readonly birthday: number;
-  readonly location: string;
-  readonly selfSignature: string;
-  readonly allowType: ProfileAllowType;
-  readonly language: number;
-  readonly level: number;
-  readonly role: number;
-  readonly messageSettings: number;
-  readonly adminForbidType: ProfileForbidType;
+/**
+ * One account's profile: the wire `Profile` fields, except that the store keeps custom fields as
+ * `customFields` (by key ascending) and the last change as `updatedAt` in ms (the wire says
+ * `profileCustomField` and `lastUpdatedTime` in seconds). `nick` and `avatar` are the account's nick
+ * and face URL.
+ */
+export interface ProfileRecord extends Omit<WireProfile, 'profileCustomField' | 'lastUpdatedTime'> {
   /** Custom fields, by key ascending. */
   readonly customFields: readonly ProfileCustomField[];
   /** Last `update`, ms since the epoch; 0 when never updated. */
