@@ -159,3 +159,8 @@ export {
 export type { WireProfile, ProfilePatch, ProfileCustomField, ProfileGender, ProfileAllowType, ProfileForbidType, GetProfilesRequest, ProfileResponse, ProfileListResponse } from './profiles/profile-types.js';
 export { checkProfilePatch, isProfileCustomKey, parseGetProfilesRequest, parseUpdateProfileRequest } from './profiles/profile-parse.js';
 export { readProfile, parseProfileAnswer, parseProfileListAnswer, parseProfilePush } from './profiles/profile-answers.js';
+export { StatusCommands, StatusPushes } from './status/status-defs.js';
+export { StatusWireName, MAX_STATUS_GET_IDS, MAX_STATUS_SUBSCRIBE_IDS, MAX_CUSTOM_STATUS_BYTES, MAX_STATUS_SUBSCRIPTIONS, USER_STATUS_TYPES } from './status/status-types.js';
+export type { UserStatusType, WireUserStatus, StatusFailure, SetSelfStatusRequest, StatusUsersRequest, UnsubscribeStatusRequest, SetSelfStatusResponse, GetStatusResponse, StatusFailuresResponse, StatusUpdatedPush } from './status/status-types.js';
+export { parseSetSelfStatusRequest, parseGetStatusRequest, parseSubscribeStatusRequest, parseUnsubscribeStatusRequest } from './status/status-parse.js';
+export { readUserStatus, parseSetSelfStatusAnswer, parseGetStatusAnswer, parseStatusFailuresAnswer, parseStatusPush } from './status/status-answers.js';

@@ -40,3 +40,4 @@ export {
   groupNotFoundOutcome,
 } from './store-errors.js';
 export type { StoreErrorOptions } from './store-errors.js';
+export type { UserStatusStore, UserStatusRecord, UserStatusPatch, UserStatusChange } from './status/user-status-store.js';
