@@ -207,3 +207,19 @@ export interface Profile {
   /** Last change, seconds; 0 when never changed. */
   lastUpdatedTime: number;
 }
+
+/** One user's status, as Tencent's `getUserStatus` and `USER_STATUS_UPDATED` report it. */
+export interface UserStatus {
+  userID: string;
+  /** `TYPES.USER_STATUS_*`: 0 unknown, 1 online, 2 offline, 3 not logged in. */
+  statusType: number;
+  /** The user's custom status; '' when none. */
+  customStatus: string;
+}
+
+/** A user a status call failed for. */
+export interface UserStatusFailure {
+  userID: string;
+  code: number;
+  message: string;
+}

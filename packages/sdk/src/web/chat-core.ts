@@ -21,6 +21,8 @@ import { registerProfilePushes } from '../profiles/profile-pushes.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
 import { SessionClient } from '../session/session-client.js';
+import { StatusApi } from '../status/status-api.js';
+import { registerStatusPushes } from '../status/status-pushes.js';
 import { ChatInstance } from './chat-instance.js';
 import type { ChatApis } from './method-tables.js';
 import { ListEvents } from './list-events.js';
@@ -74,12 +76,14 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   registerGroupPushes(hub, { hub, groups, noteJoined, inOrder });
   applications.register(hub);
   registerProfilePushes(hub, { profilesUpdated: (profiles) => session.emitter.emit(EVENT.PROFILE_UPDATED, profiles) });
+  registerStatusPushes(hub, { statusesUpdated: (statuses) => session.emitter.emit(EVENT.USER_STATUS_UPDATED, statuses) });
 
   const apis: ChatApis = {
     messages: new MessageApi({ hub, messages, conversations, noteOwnSend: (id, seq) => engine.noteOwnSend(id, seq) }),
     conversations: new ConversationApi({ hub, conversations, clearMessages: (id) => messages.clearConversation(id), isSynced: () => engine.isSynced }),
     groups: new GroupApi({ hub, groups, noteJoined }),
     profiles: new ProfileApi({ hub }),
+    status: new StatusApi({ hub }),
   };
   return { chat: new ChatInstance(session, apis, onDestroyed), session };
 }
