@@ -126,11 +126,11 @@ export class StatusService {
   async #refresh(sdkAppID: number, userID: string): Promise<void> {
     const [presence] = await this.#d.sessions.presence(sdkAppID, [userID]);
     const statusType = statusTypeOf(presence?.presence ?? 'none');
-    const [stored] = await this.#d.statuses.get(sdkAppID, [userID]);
-    if (stored?.statusType === statusType) return;
     const loggedOut = statusType === TYPES.USER_STATUS_UNLOGINED;
-    const { after } = await this.#d.statuses.update(sdkAppID, userID, loggedOut ? { statusType, customStatus: '' } : { statusType });
-    await this.#announce(sdkAppID, after, false);
+    // One atomic read-and-write: when several nodes refresh the same user at once, only the one whose
+    // write changed the type announces it.
+    const { before, after } = await this.#d.statuses.update(sdkAppID, userID, loggedOut ? { statusType, customStatus: '' } : { statusType });
+    if (before?.statusType !== after.statusType) await this.#announce(sdkAppID, after, false);
   }
 
   /**
