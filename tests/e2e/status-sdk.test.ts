@@ -1,10 +1,12 @@
 /**
  * User status between real SDK instances and a real server: bob subscribes to alice and hears her log
  * in (ONLINE), set a custom status, lose her connection (OFFLINE) and come back on her own (ONLINE),
- * and log out (UNLOGINED); her own instances hear her custom status; bad arguments get Tencent's codes.
+ * and log out (UNLOGINED); her own instances hear her custom status; bad arguments get Tencent's codes;
+ * and the same through V2TIM (react-native-tim-js's `setSelfStatus(status)`, `getUserStatus(ids)`,
+ * `onUserStatusChanged`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import TencentCloudChat from '@parley/sdk';
+import TencentCloudChat, { V2TIMManager, type V2TimUserStatus } from '@parley/sdk';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
 import { waitUntil } from '../support/events.js';
@@ -20,8 +22,10 @@ interface StatusLike {
 
 let ts: TestServer | undefined;
 const webs: WebClient[] = [];
+const managers: V2TIMManager[] = [];
 afterEach(async () => {
   for (const c of webs.splice(0)) await c.chat.destroy().catch(() => undefined);
+  for (const m of managers.splice(0)) await m.unInitSDK();
   await ts?.close();
   ts = undefined;
 });
@@ -116,5 +120,38 @@ describe('user status between SDK instances', () => {
     expect(await codeOf(bob.chat.subscribeUserStatus({ userIDList: Array.from({ length: 101 }, (_, i) => `u${i}`) }))).toBe(6017);
     const self = await bob.chat.subscribeUserStatus({ userIDList: ['bob'] });
     expect(self.data.failureUserList).toEqual([{ userID: 'bob', code: 6017, message: expect.any(String) }]);
+  });
+});
+
+describe('user status through V2TIM', () => {
+  async function v2(userID: string, heard: V2TimUserStatus[][]): Promise<V2TIMManager> {
+    const manager = new V2TIMManager();
+    managers.push(manager);
+    const init = await manager.initSDK(ts!.app.sdkAppID, 0, { onUserStatusChanged: (list) => heard.push(list) }, { server: ts!.wsUrl, WebSocket });
+    expect(init.code).toBe(0);
+    expect((await manager.login(userID, ts!.sig(userID))).code).toBe(0);
+    return manager;
+  }
+
+  it('subscribes, hears onUserStatusChanged for a custom status, and reads statuses with getUserStatus', async () => {
+    ts = await startTestServer();
+    await ts.rest('im_open_login_svc/account_import', { UserID: 'erin' });
+    const bobHeard: V2TimUserStatus[][] = [];
+    const bob = await v2('bob', bobHeard);
+    expect(await bob.subscribeUserStatus(['erin'])).toStrictEqual({ code: 0, desc: 'ok' });
+    const erinHeard: V2TimUserStatus[][] = [];
+    const erin = await v2('erin', erinHeard);
+    expect(await erin.setSelfStatus('cooking')).toStrictEqual({ code: 0, desc: 'ok' });
+    await waitUntil(() => bobHeard.some((l) => l[0]?.customStatus === 'cooking') && erinHeard.length === 1, 5000, 'onUserStatusChanged');
+    expect(bobHeard.at(-1)).toStrictEqual([{ userID: 'erin', statusType: 1, customStatus: 'cooking' }]);
+    expect(erinHeard[0]).toStrictEqual([{ userID: 'erin', statusType: 1, customStatus: 'cooking' }]);
+    expect(await bob.getUserStatus(['erin', 'nobody'])).toStrictEqual({ code: 0, desc: 'ok', data: [{ userID: 'erin', statusType: 1, customStatus: 'cooking' }] });
+    expect((await bob.getUserStatus(['nobody'])).code).toBe(70107);
+    expect((await erin.setSelfStatus('x'.repeat(101))).code).toBe(6017);
+    expect(await bob.unsubscribeUserStatus()).toStrictEqual({ code: 0, desc: 'ok' });
+    await erin.setSelfStatus('');
+    await waitUntil(() => erinHeard.length === 2, 5000, "erin's own cleared status");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(bobHeard.at(-1)).toStrictEqual([{ userID: 'erin', statusType: 1, customStatus: 'cooking' }]);
   });
 });

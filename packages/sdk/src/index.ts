@@ -44,6 +44,7 @@ export type {
 } from './model/api-options.js';
 export type { MessageListResult, MessageHoppingResult } from './messages/message-api.js';
 export type { ConversationListResult } from './conversations/conversation-api.js';
+export type { UserStatus, UserStatusFailure } from './model/message-types.js';
 export type { ChatEventMap, ChatEventName, ChatEvent } from './session/chat-events.js';
 export type { EmittedEvent, EventHandler } from './platform/emitter.js';
 export type { LoginResult, LoginStatus } from './session/session-client.js';
