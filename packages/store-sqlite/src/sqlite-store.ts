@@ -21,6 +21,7 @@ import {
   type MessageStore,
   type ProfileStore,
   type UserStatusStore,
+  type FollowStore,
   type SigInvalidationStore,
   type Store,
   type UsageStore,
@@ -42,6 +43,7 @@ import { migrateSqliteDatabase } from './sqlite-migrations.js';
 import { SqliteRunner } from './sqlite-runner.js';
 import { SqliteProfileStore } from './sqlite-profile-store.js';
 import { SqliteUserStatusStore } from './sqlite-user-status-store.js';
+import { SqliteFollowStore } from './sqlite-follow-store.js';
 import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
@@ -84,6 +86,7 @@ export class SqliteStore implements Store {
   readonly groupApplications: GroupApplicationStore;
   readonly profiles: ProfileStore;
   readonly userStatus: UserStatusStore;
+  readonly follows: FollowStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -124,6 +127,7 @@ export class SqliteStore implements Store {
       this.groupApplications = new SqliteGroupApplicationStore(run, groupSql, groupRows);
       this.profiles = new SqliteProfileStore(run, db);
       this.userStatus = new SqliteUserStatusStore(run, db);
+      this.follows = new SqliteFollowStore(run, db);
       this.#run = run;
     } catch (error) {
       db.close();

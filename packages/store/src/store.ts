@@ -23,6 +23,7 @@ import type { GroupStore } from './groups/group-store.js';
 import type { MessageStore } from './messages/message-store.js';
 import type { ProfileStore } from './profiles/profile-store.js';
 import type { UserStatusStore } from './status/user-status-store.js';
+import type { FollowStore } from './follows/follow-store.js';
 import type { UsageStore } from './usage/usage-store.js';
 
 /** Persistent storage of the server: one narrow sub-store per kind of data, plus the lifecycle. */
@@ -49,6 +50,8 @@ export interface Store {
   readonly profiles: ProfileStore;
   /** Users' custom statuses, last announced status types and status subscriptions. */
   readonly userStatus: UserStatusStore;
+  /** Who follows whom, with each user's counts. */
+  readonly follows: FollowStore;
   /** Flushes and closes. Further calls of any part reject with 88505; a second close resolves. */
   close(): Promise<void>;
 }
