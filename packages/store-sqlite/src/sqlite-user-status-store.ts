@@ -72,7 +72,8 @@ export class SqliteUserStatusStore implements UserStatusStore {
         statusType: patch.statusType ?? before?.statusType ?? 0,
         customStatus: patch.customStatus ?? before?.customStatus ?? '',
       };
-      this.#put.run(sdkAppID, userID, after.statusType, after.customStatus);
+      // A login of a user already online changes nothing: no write then.
+      if (before?.statusType !== after.statusType || before.customStatus !== after.customStatus) this.#put.run(sdkAppID, userID, after.statusType, after.customStatus);
       return { before, after };
     });
   }
