@@ -21,7 +21,7 @@ export interface FollowPushPorts {
   readonly profilesOf: (userIDs: readonly string[]) => Promise<Profile[]>;
   /** Emits the list's event. */
   listChanged(event: (typeof FOLLOW_LIST_EVENTS)[FollowListType], change: FollowListChange): void;
-  /** Reports a push whose profiles could not be read (the event is emitted with bare profiles then). */
+  /** Reports a push whose profiles could not be read (the event is still emitted, with an empty `userInfoList`). */
   readonly onError: (error: unknown) => void;
 }
 
