@@ -159,3 +159,13 @@ export {
 export type { WireProfile, ProfilePatch, ProfileCustomField, ProfileGender, ProfileAllowType, ProfileForbidType, GetProfilesRequest, ProfileResponse, ProfileListResponse } from './profiles/profile-types.js';
 export { checkProfilePatch, isProfileCustomKey, parseGetProfilesRequest, parseUpdateProfileRequest } from './profiles/profile-parse.js';
 export { readProfile, parseProfileAnswer, parseProfileListAnswer, parseProfilePush } from './profiles/profile-answers.js';
+export { StatusCommands, StatusPushes } from './status/status-defs.js';
+export { StatusWireName, MAX_STATUS_GET_IDS, MAX_STATUS_SUBSCRIBE_IDS, MAX_CUSTOM_STATUS_BYTES, MAX_STATUS_SUBSCRIPTIONS, USER_STATUS_TYPES } from './status/status-types.js';
+export type { UserStatusType, WireUserStatus, StatusFailure, SetSelfStatusRequest, StatusUsersRequest, UnsubscribeStatusRequest, SetSelfStatusResponse, GetStatusResponse, StatusFailuresResponse, StatusUpdatedPush } from './status/status-types.js';
+export { parseSetSelfStatusRequest, parseGetStatusRequest, parseSubscribeStatusRequest, parseUnsubscribeStatusRequest } from './status/status-parse.js';
+export { readUserStatus, parseSetSelfStatusAnswer, parseGetStatusAnswer, parseStatusFailuresAnswer, parseStatusPush } from './status/status-answers.js';
+export { FollowCommands, FollowPushes } from './follows/follow-defs.js';
+export { FollowWireName, MAX_FOLLOW_IDS, MAX_FOLLOW_CHECK_IDS, MAX_FOLLOW_INFO_IDS, MAX_FOLLOWING, FOLLOW_PAGE_SIZE, FOLLOW_LISTS, FOLLOW_TYPES } from './follows/follow-types.js';
+export type { FollowListType, FollowType, FollowResult, FollowUsersRequest, FollowInfoRequest, FollowListRequest, FollowResultsResponse, FollowListResponse, FollowInfo, FollowInfoResponse, FollowTypeResult, FollowCheckResponse, FollowChangedPush } from './follows/follow-types.js';
+export { parseFollowUsersRequest, parseFollowCheckRequest, parseFollowInfoRequest, parseFollowListRequest } from './follows/follow-parse.js';
+export { parseFollowResultsAnswer, parseFollowListAnswer, parseFollowInfoAnswer, parseFollowCheckAnswer, parseFollowChangedPush } from './follows/follow-answers.js';

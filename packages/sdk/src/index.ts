@@ -44,6 +44,7 @@ export type {
 } from './model/api-options.js';
 export type { MessageListResult, MessageHoppingResult } from './messages/message-api.js';
 export type { ConversationListResult } from './conversations/conversation-api.js';
+export type { UserStatus, UserStatusFailure } from './model/message-types.js';
 export type { ChatEventMap, ChatEventName, ChatEvent } from './session/chat-events.js';
 export type { EmittedEvent, EventHandler } from './platform/emitter.js';
 export type { LoginResult, LoginStatus } from './session/session-client.js';
@@ -68,3 +69,6 @@ export type {
   LogLevelValue,
 } from './v2tim/v2tim-types.js';
 export { EVENT, TYPES, TSIGNALING, ParleyError, V2TIM_LOGIN_STATUS } from '@parley/protocol';
+export { createV2TimFollowMethods, bindV2TimFollowListener, V2TIM_FOLLOW_TYPE } from './v2tim/v2tim-follows.js';
+export type { V2TimFollowMethods, V2TimFollowListener, V2TimFollowOperationResult, V2TimUserInfoResult, V2TimFollowInfo, V2TimFollowTypeCheckResult } from './v2tim/v2tim-follows.js';
+export type { FollowOperationResult, FollowInfo, FollowTypeCheckResult, FollowListChange } from './model/message-types.js';

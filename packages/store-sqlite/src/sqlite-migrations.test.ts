@@ -61,7 +61,7 @@ describe('SQLite migrations', () => {
     expect(readSqliteSchemaVersion(db)).toBe(LATEST);
   });
 
-  it('creates STRICT tables, WITHOUT ROWID except apps, messages and schema_migrations', () => {
+  it('creates STRICT tables, WITHOUT ROWID except apps, messages, schema_migrations, status_subscriptions and follows (whose rowids are list orders)', () => {
     const db = rawDb();
     migrateSqliteDatabase(db);
     const tables = db.prepare("SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
@@ -74,6 +74,8 @@ describe('SQLite migrations', () => {
       { name: 'daily_active', wr: 1, strict: 1 },
       { name: 'daily_peak', wr: 1, strict: 1 },
       { name: 'deleted_messages', wr: 1, strict: 1 },
+      { name: 'follow_counts', wr: 1, strict: 1 },
+      { name: 'follows', wr: 0, strict: 1 },
       { name: 'group_applications', wr: 1, strict: 1 },
       { name: 'group_members', wr: 1, strict: 1 },
       { name: 'inbox', wr: 1, strict: 1 },
@@ -81,17 +83,23 @@ describe('SQLite migrations', () => {
       { name: 'messages', wr: 0, strict: 1 },
       { name: 'schema_migrations', wr: 0, strict: 1 },
       { name: 'sig_invalidations', wr: 1, strict: 1 },
+      { name: 'status_subscriptions', wr: 0, strict: 1 },
+      { name: 'user_status', wr: 1, strict: 1 },
     ]);
   });
 
-  it('indexes messages by conversation sequence and by sender message ID, both unique, and members by user', () => {
+  it('indexes messages by conversation sequence and by sender message ID, both unique, members by user, status subscriptions by subscriber (unique) and by target, and follow edges both ways', () => {
     const db = rawDb();
     migrateSqliteDatabase(db);
     const indexes = db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
     expect(indexes).toStrictEqual([
+      { name: 'follows_by_followee', tbl_name: 'follows' },
+      { name: 'follows_by_follower', tbl_name: 'follows' },
       { name: 'group_members_by_user', tbl_name: 'group_members' },
       { name: 'messages_by_conversation', tbl_name: 'messages' },
       { name: 'messages_by_sender', tbl_name: 'messages' },
+      { name: 'status_subscriptions_by_subscriber', tbl_name: 'status_subscriptions' },
+      { name: 'status_subscriptions_by_target', tbl_name: 'status_subscriptions' },
     ]);
     const unique = (name: string) => db.prepare('SELECT "unique" FROM pragma_index_list(?) WHERE name = ?').pluck().get('messages', name);
     expect([unique('messages_by_conversation'), unique('messages_by_sender')]).toStrictEqual([1, 1]);

@@ -185,6 +185,55 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ALTER TABLE accounts ADD COLUMN profile_updated_at INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'user-status',
+    // A user's custom status and the status type last announced to subscribers; and subscription
+    // lists, whose rowid is the subscription order (a repeated subscribe deletes and re-inserts, so
+    // the earliest entries are the ones dropped past the cap).
+    sql: `
+      CREATE TABLE user_status (
+        app           INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id       TEXT    NOT NULL,
+        status_type   INTEGER NOT NULL,
+        custom_status TEXT    NOT NULL,
+        PRIMARY KEY (app, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE status_subscriptions (
+        id         INTEGER PRIMARY KEY,
+        app        INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        subscriber TEXT    NOT NULL,
+        target     TEXT    NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX status_subscriptions_by_subscriber ON status_subscriptions (app, subscriber, target);
+      CREATE INDEX status_subscriptions_by_target ON status_subscriptions (app, target);
+    `,
+  },
+  {
+    version: 5,
+    name: 'follows',
+    // Follow edges, whose rowid orders the lists and is their page cursor; and each user's three
+    // counts, changed in the same transaction as the edges so that reading them is one row.
+    sql: `
+      CREATE TABLE follows (
+        id         INTEGER PRIMARY KEY,
+        app        INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        follower   TEXT    NOT NULL,
+        followee   TEXT    NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX follows_by_follower ON follows (app, follower, followee);
+      CREATE INDEX follows_by_followee ON follows (app, followee);
+      CREATE TABLE follow_counts (
+        app       INTEGER NOT NULL REFERENCES apps (sdk_app_id),
+        user_id   TEXT    NOT NULL,
+        followers INTEGER NOT NULL,
+        following INTEGER NOT NULL,
+        mutual    INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 const CREATE_MIGRATIONS_TABLE = `

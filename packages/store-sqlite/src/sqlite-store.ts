@@ -20,6 +20,8 @@ import {
   type GroupStore,
   type MessageStore,
   type ProfileStore,
+  type UserStatusStore,
+  type FollowStore,
   type SigInvalidationStore,
   type Store,
   type UsageStore,
@@ -40,6 +42,8 @@ import { SqliteMessageStore } from './sqlite-message-store.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
 import { SqliteRunner } from './sqlite-runner.js';
 import { SqliteProfileStore } from './sqlite-profile-store.js';
+import { SqliteUserStatusStore } from './sqlite-user-status-store.js';
+import { SqliteFollowStore } from './sqlite-follow-store.js';
 import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
@@ -81,6 +85,8 @@ export class SqliteStore implements Store {
   readonly groupMembers: GroupMemberStore;
   readonly groupApplications: GroupApplicationStore;
   readonly profiles: ProfileStore;
+  readonly userStatus: UserStatusStore;
+  readonly follows: FollowStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -120,6 +126,8 @@ export class SqliteStore implements Store {
       this.groupMembers = new SqliteGroupMemberStore(run, groupSql, groupRows, states);
       this.groupApplications = new SqliteGroupApplicationStore(run, groupSql, groupRows);
       this.profiles = new SqliteProfileStore(run, db);
+      this.userStatus = new SqliteUserStatusStore(run, db);
+      this.follows = new SqliteFollowStore(run, db);
       this.#run = run;
     } catch (error) {
       db.close();

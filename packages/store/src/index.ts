@@ -40,3 +40,5 @@ export {
   groupNotFoundOutcome,
 } from './store-errors.js';
 export type { StoreErrorOptions } from './store-errors.js';
+export type { UserStatusStore, UserStatusRecord, UserStatusPatch, UserStatusChange } from './status/user-status-store.js';
+export type { FollowStore, FollowOutcome, UnfollowOutcome, FollowEntry, FollowPage, FollowCounts } from './follows/follow-store.js';

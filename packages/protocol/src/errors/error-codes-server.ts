@@ -5,7 +5,7 @@
  */
 import { SERVER, SERVER_REST, REST, type ErrorDef } from './error-def.js';
 
-/** Server codes: heartbeat 1002, group 10xxx, message 20xxx, conversation 50xxx, common 60xxx, account 70xxx, content 80xxx, REST message 90xxx/93000, 91101. */
+/** Server codes: heartbeat 1002, group 10xxx, message 20xxx, relationship 30xxx, profile 40xxx, conversation 50xxx, common 60xxx, account 70xxx, content 80xxx, REST message 90xxx/93000, 91101. */
 export const SERVER_ERRORS = {
   HELLO_ANSWER_KICKED_OUT: { code: 1002, message: 'Heartbeat answer: this instance was kicked out (Parley sends the stat_forceoffline push instead)', where: SERVER },
 
@@ -56,6 +56,11 @@ export const SERVER_ERRORS = {
   ERR_SVR_MSG_NOT_SELF_FRIEND: { code: 20011, message: 'The recipient is not the sender\'s friend (one-way relationship)', where: SERVER_REST },
   ERR_SVR_MSG_SHUTUP_DENY: { code: 20012, message: 'Cannot send: the sender is muted', where: SERVER_REST },
   ERR_SVR_MSG_REVOKE_TIME_LIMIT: { code: 20016, message: 'The revoke time window has passed (2 minutes by default)', where: SERVER_REST },
+
+  // ---- Relationship chain (30000 range; the follow commands answer with these) ----
+  ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS: { code: 30001, message: 'Invalid relationship request parameter', remediation: 'Check the request (at most 20 accounts per follow or unfollow call, 100 per check).', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND: { code: 30003, message: 'The requested account does not exist', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_COUNT_LIMIT: { code: 30010, message: 'The relationship list is full', remediation: 'A user follows at most 5000 users; unfollow some first.', where: SERVER_REST },
 
   // ---- Profile (40000 range) ----
   ERR_SVR_PROFILE_INVALID_PARAMETERS: { code: 40001, message: 'Invalid profile request parameter', remediation: 'Check the request against the profile command (at most 100 accounts per call).', where: SERVER_REST },

@@ -207,3 +207,48 @@ export interface Profile {
   /** Last change, seconds; 0 when never changed. */
   lastUpdatedTime: number;
 }
+
+/** One user's status, as Tencent's `getUserStatus` and `USER_STATUS_UPDATED` report it. */
+export interface UserStatus {
+  userID: string;
+  /** `TYPES.USER_STATUS_*`: 0 unknown, 1 online, 2 offline, 3 not logged in. */
+  statusType: number;
+  /** The user's custom status; '' when none. */
+  customStatus: string;
+}
+
+/** A user a status call failed for. */
+export interface UserStatusFailure {
+  userID: string;
+  code: number;
+  message: string;
+}
+
+/** The outcome of following or unfollowing one user (`resultCode` 0 on success). */
+export interface FollowOperationResult {
+  userID: string;
+  resultCode: number;
+  resultInfo: string;
+}
+
+/** One user's follow counts, as `getUserFollowInfo` reports them. */
+export interface FollowInfo {
+  userID: string;
+  followersCount: number;
+  followingCount: number;
+  mutualFollowersCount: number;
+}
+
+/** The follow type between the user and another: 0 none, 1 in my followers list, 2 in my following list, 3 both. */
+export interface FollowTypeCheckResult {
+  userID: string;
+  followType: number;
+}
+
+/** The payload of `MY_FOLLOWERS_LIST_UPDATED`, `MY_FOLLOWING_LIST_UPDATED` and `MUTUAL_FOLLOWERS_LIST_UPDATED`. */
+export interface FollowListChange {
+  /** The users added to or removed from the list. */
+  userInfoList: Profile[];
+  /** True when they were added. */
+  isAdd: boolean;
+}

@@ -4,7 +4,7 @@
  */
 import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
 import type { EmittedEvent } from '../platform/emitter.js';
-import type { Conversation, Group, Message, Profile } from '../model/message-types.js';
+import type { Conversation, FollowListChange, Group, Message, Profile, UserStatus } from '../model/message-types.js';
 
 /** Event name → payload (`data`) type. */
 export interface ChatEventMap {
@@ -30,6 +30,14 @@ export interface ChatEventMap {
   [EVENT.GROUP_LIST_UPDATED]: Group[];
   /** The user's own profile changed on another instance or by REST `portrait_set`. */
   [EVENT.PROFILE_UPDATED]: Profile[];
+  /** The status of a subscribed user, or the user's own, changed. */
+  [EVENT.USER_STATUS_UPDATED]: UserStatus[];
+  /** Users started or stopped following the user. */
+  [EVENT.MY_FOLLOWERS_LIST_UPDATED]: FollowListChange;
+  /** The user followed or unfollowed users (on any instance, or by REST). */
+  [EVENT.MY_FOLLOWING_LIST_UPDATED]: FollowListChange;
+  /** Users became, or stopped being, mutual followers of the user. */
+  [EVENT.MUTUAL_FOLLOWERS_LIST_UPDATED]: FollowListChange;
 }
 
 /** A known event name. */

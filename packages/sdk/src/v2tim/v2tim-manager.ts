@@ -11,9 +11,9 @@ import { parseSDKAppID, resolveSessionOptions, type SessionOptions } from '../pl
 import { VERSION } from '../platform/version.js';
 import type { V2TimMessage, V2TimSimpleMsgListener } from './v2tim-message-types.js';
 import { groupCall, sendSimple, SimpleMsgListeners } from './v2tim-messaging.js';
-import { profileUpdateOf, userFullInfoOf } from './v2tim-profiles.js';
+import { profileUpdateOf, userFullInfoOf, v2UserStatusOf } from './v2tim-profiles.js';
 import { fail, failFrom, notInitialized, notLoggedIn, ok } from './v2tim-results.js';
-import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimUserFullInfo, type V2TimValueCallback } from './v2tim-types.js';
+import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimUserFullInfo, type V2TimUserStatus, type V2TimValueCallback } from './v2tim-types.js';
 
 /** Not-ready reasons that mean "kicked out" (3002, 3003, 3004, 3006). */
 const KICK_REASONS: ReadonlySet<number> = new Set([
@@ -250,6 +250,62 @@ export class V2TIMManager {
     }
   }
 
+  /** Sets the user's own custom status (react-native-tim-js: `setSelfStatus(status)`; '' clears it, at most 100 bytes). */
+  async setSelfStatus(status: string): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      await core.chat.setSelfStatus({ customStatus: status });
+      return ok();
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
+  /**
+   * The statuses of the users in `userIDList` (1..500) that could be read; when none could, the first
+   * failure's code (react-native-tim-js: "only successes are returned; all failing is an error").
+   */
+  async getUserStatus(userIDList: string[]): Promise<V2TimValueCallback<V2TimUserStatus[]>> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      const { successUserList, failureUserList } = (await core.chat.getUserStatus({ userIDList })).data;
+      const first = failureUserList[0];
+      if (successUserList.length === 0 && first !== undefined) return fail(first.code, first.message);
+      return ok(successUserList.map(v2UserStatusOf));
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
+  /**
+   * Subscribes to the statuses of 1..100 users (`onUserStatusChanged` on each change). Not in
+   * react-native-tim-js; native V2TIM's `subscribeUserStatus(userIDList)` in its argument order.
+   */
+  async subscribeUserStatus(userIDList: string[]): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      await core.chat.subscribeUserStatus({ userIDList });
+      return ok();
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
+  /** Unsubscribes from some users, or from every one without a list (native V2TIM's `unsubscribeUserStatus`). */
+  async unsubscribeUserStatus(userIDList?: string[]): Promise<V2TimCallback> {
+    const core = this.core;
+    if (!core) return notInitialized();
+    try {
+      await core.chat.unsubscribeUserStatus(userIDList === undefined ? undefined : { userIDList });
+      return ok();
+    } catch (error) {
+      return failFrom(error);
+    }
+  }
+
   /** Resolves true once `SDK_READY` has fired for the current login, false if the session ended first. */
   private untilReady(core: ChatCore): Promise<boolean> {
     if (core.session.isReady) return Promise.resolve(true);
@@ -276,6 +332,7 @@ export class V2TIMManager {
     core.chat.on(EVENT.PROFILE_UPDATED, ({ data }) => {
       for (const profile of data) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
     });
+    core.chat.on(EVENT.USER_STATUS_UPDATED, ({ data }) => this.notify('onUserStatusChanged', data.map(v2UserStatusOf)));
     core.session.observe({
       onNetState: (state: NetStateValue, failure: ParleyError | undefined) => {
         if (state === NetState.CONNECTING) this.notify('onConnecting');

@@ -1,13 +1,14 @@
 /**
  * V2TIM's profile shapes over the web API's: `V2TimUserFullInfo` (react-native-tim-js's names:
  * `nickName`, `faceUrl`, numeric `gender` and `allowType`, `customInfo` keyed by the custom field's
- * name without the `Tag_Profile_Custom_` prefix, values as strings) ↔ Tencent's `Profile`.
+ * name without the `Tag_Profile_Custom_` prefix, values as strings) ↔ Tencent's `Profile`; and a user's
+ * status, `V2TimUserStatus`, from the web `UserStatus`.
  */
 import { isRecord, PROFILE_CUSTOM_PREFIX } from '@parley/protocol';
-import type { Profile } from '../model/message-types.js';
+import type { Profile, UserStatus } from '../model/message-types.js';
 import type { UpdateMyProfileOptions } from '../profiles/profile-api.js';
 import { invalidArgument } from '../session/api-args.js';
-import type { V2TimUserFullInfo } from './v2tim-types.js';
+import type { V2TimUserFullInfo, V2TimUserStatus } from './v2tim-types.js';
 
 /** `V2TIM_GENDER_UNKNOWN` (0), `_MALE` (1), `_FEMALE` (2) by web value. */
 const GENDERS = ['Gender_Type_Unknown', 'Gender_Type_Male', 'Gender_Type_Female'] as const;
@@ -62,4 +63,9 @@ export function profileUpdateOf(info: unknown): UpdateMyProfileOptions {
     options['profileCustomField'] = Object.entries(custom).map(([name, value]) => ({ key: name.startsWith(PROFILE_CUSTOM_PREFIX) ? name : `${PROFILE_CUSTOM_PREFIX}${name}`, value }));
   }
   return options as UpdateMyProfileOptions;
+}
+
+/** A web `UserStatus` as V2TIM's `V2TimUserStatus` (`statusType` is the same number). */
+export function v2UserStatusOf(status: UserStatus): V2TimUserStatus {
+  return { userID: status.userID, statusType: status.statusType, customStatus: status.customStatus };
 }

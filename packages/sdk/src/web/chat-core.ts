@@ -5,7 +5,7 @@
  * hub, and composes the public instance. Features never import each other; this file is where
  * they meet.
  */
-import { conversationID, EVENT, type WireGroup } from '@parley/protocol';
+import { conversationID, EVENT, MAX_PROFILE_IDS, type WireGroup } from '@parley/protocol';
 import { ConversationApi } from '../conversations/conversation-api.js';
 import { ConversationCache } from '../conversations/conversation-cache.js';
 import { registerConversationPushes } from '../conversations/conversation-pushes.js';
@@ -18,9 +18,14 @@ import { MessageCache } from '../messages/message-cache.js';
 import { SyncEngine } from '../messages/sync-engine.js';
 import { ProfileApi } from '../profiles/profile-api.js';
 import { registerProfilePushes } from '../profiles/profile-pushes.js';
+import type { Profile } from '../model/message-types.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
 import { SessionClient } from '../session/session-client.js';
+import { StatusApi } from '../status/status-api.js';
+import { FollowApi } from '../follows/follow-api.js';
+import { registerFollowPushes } from '../follows/follow-pushes.js';
+import { registerStatusPushes } from '../status/status-pushes.js';
 import { ChatInstance } from './chat-instance.js';
 import type { ChatApis } from './method-tables.js';
 import { ListEvents } from './list-events.js';
@@ -74,12 +79,28 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   registerGroupPushes(hub, { hub, groups, noteJoined, inOrder });
   applications.register(hub);
   registerProfilePushes(hub, { profilesUpdated: (profiles) => session.emitter.emit(EVENT.PROFILE_UPDATED, profiles) });
+  registerStatusPushes(hub, { statusesUpdated: (statuses) => session.emitter.emit(EVENT.USER_STATUS_UPDATED, statuses) });
+
+  const profiles = new ProfileApi({ hub });
+  // Follow lists carry UserIDs; their profiles come from the profiles feature, 100 per call.
+  const profilesOf = async (userIDs: readonly string[]): Promise<Profile[]> => {
+    const pages: Profile[][] = [];
+    for (let i = 0; i < userIDs.length; i += MAX_PROFILE_IDS) pages.push((await profiles.getUserProfile({ userIDList: userIDs.slice(i, i + MAX_PROFILE_IDS) })).data);
+    return pages.flat();
+  };
+  registerFollowPushes(hub, {
+    profilesOf,
+    listChanged: (event, change) => session.emitter.emit(event, change),
+    onError: (error) => options.env.logger.error('follow push: cannot read profiles', error),
+  });
 
   const apis: ChatApis = {
     messages: new MessageApi({ hub, messages, conversations, noteOwnSend: (id, seq) => engine.noteOwnSend(id, seq) }),
     conversations: new ConversationApi({ hub, conversations, clearMessages: (id) => messages.clearConversation(id), isSynced: () => engine.isSynced }),
     groups: new GroupApi({ hub, groups, noteJoined }),
-    profiles: new ProfileApi({ hub }),
+    profiles,
+    status: new StatusApi({ hub }),
+    follows: new FollowApi({ hub, profilesOf }),
   };
   return { chat: new ChatInstance(session, apis, onDestroyed), session };
 }

@@ -14,6 +14,10 @@ import type { ProfileApi } from '../profiles/profile-api.js';
 import { PROFILE_METHODS } from '../profiles/profile-methods.js';
 import type { MethodsOf, MethodTable } from '../session/method-table.js';
 import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
+import type { StatusApi } from '../status/status-api.js';
+import type { FollowApi } from '../follows/follow-api.js';
+import { FOLLOW_METHODS } from '../follows/follow-methods.js';
+import { STATUS_METHODS } from '../status/status-methods.js';
 
 /** The feature objects behind an instance's methods. */
 export interface ChatApis {
@@ -21,6 +25,8 @@ export interface ChatApis {
   readonly conversations: ConversationApi;
   readonly groups: GroupApi;
   readonly profiles: ProfileApi;
+  readonly status: StatusApi;
+  readonly follows: FollowApi;
 }
 
 /** What each table binds to: the session's pieces and the feature objects. */
@@ -35,6 +41,8 @@ export const CHAT_METHOD_TABLES = {
   conversations: CONVERSATION_METHODS,
   groups: GROUP_METHODS,
   profiles: PROFILE_METHODS,
+  status: STATUS_METHODS,
+  follows: FOLLOW_METHODS,
 } satisfies { readonly [K in keyof ChatTargets]: MethodTable<ChatTargets[K]> };
 
 /** The methods the tables add to every instance, with their exact public types. */
@@ -43,4 +51,6 @@ export interface ChatMethods
     MethodsOf<typeof MESSAGE_METHODS>,
     MethodsOf<typeof CONVERSATION_METHODS>,
     MethodsOf<typeof GROUP_METHODS>,
-    MethodsOf<typeof PROFILE_METHODS> {}
+    MethodsOf<typeof PROFILE_METHODS>,
+    MethodsOf<typeof STATUS_METHODS>,
+    MethodsOf<typeof FOLLOW_METHODS> {}

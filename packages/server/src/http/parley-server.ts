@@ -21,6 +21,8 @@ import type { FeatureModule } from '../features/feature-module.js';
 import { groupsModule } from '../features/groups/groups-module.js';
 import { messagesModule } from '../features/messages/messages-module.js';
 import { profilesModule } from '../features/profiles/profiles-module.js';
+import { statusModule } from '../features/status/status-module.js';
+import { followsModule } from '../features/follows/follows-module.js';
 import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
@@ -174,6 +176,8 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     conversationsModule({ store, clock, delivery, messages: messages.port }),
     groupsModule({ store, clock, delivery, accounts, directory: groupDirectory, messages: messages.port }),
     profilesModule({ store, clock, delivery }),
+    statusModule({ statuses: store.userStatus, apps, accounts, sessions, delivery, onError }),
+    followsModule({ follows: store.follows, apps, accounts, delivery, clock }),
     adminModule({ apps, store, usage, clock }),
   ];
   const routes = features.flatMap((f) => f.routes?.() ?? []);

@@ -21,10 +21,10 @@ import { DeadlineQueue } from '../time/deadline-queue.js';
 import { newInstanceID } from './instance-id.js';
 import { LocalSessions, type NewInstanceInfo } from './local-sessions.js';
 import type { InstanceRecord } from './session-directory.js';
-import type { LoginContext, LoginOutcome, SessionDeps, UserOnlineState } from './session-types.js';
+import type { LoginContext, LoginOutcome, PresenceListener, SessionDeps, UserOnlineState, UserPresence } from './session-types.js';
 import type { LocalInstance, SessionSink } from './sink-table.js';
 
-export type { LoginContext, LoginOutcome, SessionDeps, SessionOptions, UserOnlineState } from './session-types.js';
+export type { LoginContext, LoginOutcome, PresenceListener, SessionDeps, SessionOptions, UserOnlineState, UserPresence } from './session-types.js';
 
 const fail = (name: ErrorName, detail?: string, data?: Record<string, unknown>): LoginOutcome => refusal(name, detail, data);
 
@@ -43,6 +43,8 @@ export class SessionManager {
    * instance's detach, or the late detach would mark the resumed instance detached.
    */
   readonly #detaching = new Map<string, Promise<void>>();
+  /** Told after a user's instances changed in the directory (see {@link SessionManager.onPresenceChange}). */
+  readonly #presenceListeners = new Set<PresenceListener>();
 
   constructor(deps: SessionDeps) {
     this.#d = deps;
@@ -62,6 +64,36 @@ export class SessionManager {
   /** Pending expiry/grace deadlines (for tests and metrics). */
   get pendingDeadlines(): number {
     return this.#deadlines.size;
+  }
+
+  /**
+   * Calls `listener` after an instance of a user was admitted, resumed, detached or removed on this
+   * node (the user's presence may have changed; {@link SessionManager.presence} says how it is now).
+   * @returns a function that removes the listener.
+   */
+  onPresenceChange(listener: PresenceListener): () => void {
+    this.#presenceListeners.add(listener);
+    return () => this.#presenceListeners.delete(listener);
+  }
+
+  /** The presence of users on every node: attached somewhere, only detached (within the resume grace), or no instance. */
+  async presence(sdkAppID: number, userIDs: readonly string[]): Promise<UserPresence[]> {
+    const lists = await Promise.all(userIDs.map((userID) => this.#d.directory.listUser(sdkAppID, userID)));
+    return userIDs.map((userID, i) => {
+      const instances = lists[i] ?? [];
+      const presence = instances.some((inst) => inst.detachedAt === 0) ? 'attached' : instances.length > 0 ? 'detached' : 'none';
+      return { userID, presence };
+    });
+  }
+
+  #presenceChanged(sdkAppID: number, userID: string): void {
+    for (const listener of this.#presenceListeners) {
+      try {
+        listener(sdkAppID, userID);
+      } catch (err) {
+        this.#d.onError(err, 'presence listener');
+      }
+    }
   }
 
   /** Logs in (or resumes) per the session rules. Never throws for bad input. */
@@ -143,6 +175,7 @@ export class SessionManager {
     const response = this.#answer(instance, true);
     ctx.onLoggedIn(instance, response);
     this.#local.releaseDeferredKick(entry);
+    this.#presenceChanged(instance.sdkAppID, instance.userID);
     return { ok: true, instance, response };
   }
 
@@ -186,6 +219,7 @@ export class SessionManager {
     usage.recordLogin(req.SDKAppID, req.userID);
     this.#deadlines.schedule(`exp:${instanceID}`, expiryInstant(sig.expireAt));
     this.#local.releaseDeferredKick(entry);
+    this.#presenceChanged(instance.sdkAppID, instance.userID);
     return { ok: true, instance, response };
   }
 
@@ -203,7 +237,9 @@ export class SessionManager {
   /** The instance logged out: it ends; the account's other instances are untouched. */
   logout(instanceID: string): void {
     this.#local.drop(instanceID);
-    void this.#settle(this.#d.directory.remove(instanceID), 'logout');
+    void this.#settle(this.#d.directory.remove(instanceID), 'logout').then((removed) => {
+      if (removed) this.#presenceChanged(removed.sdkAppID, removed.userID);
+    });
   }
 
   /** The socket of an instance closed without logout: keep it resumable for the grace period. */
@@ -215,7 +251,10 @@ export class SessionManager {
     const at = this.#d.clock.now();
     const done = this.#settle(this.#d.directory.detach(instanceID, this.#d.nodeID, at), 'detach').then((detached) => {
       if (this.#detaching.get(instanceID) === done) this.#detaching.delete(instanceID);
-      if (detached) this.#deadlines.schedule(`grace:${instanceID}`, at + this.#d.options.resumeGraceMs);
+      if (detached) {
+        this.#deadlines.schedule(`grace:${instanceID}`, at + this.#d.options.resumeGraceMs);
+        this.#presenceChanged(detached.sdkAppID, detached.userID);
+      }
     });
     this.#detaching.set(instanceID, done);
     return done;
@@ -268,6 +307,7 @@ export class SessionManager {
     this.#d.metrics.kicks.inc({ type });
     this.#deadlines.schedule(`tomb:${inst.instanceID}`, this.#d.clock.now() + this.#d.options.resumeGraceMs);
     this.#local.tellRemoved(inst, type, newInstance);
+    this.#presenceChanged(inst.sdkAppID, inst.userID);
   }
 
   #onDeadline(key: string): void {
@@ -285,7 +325,10 @@ export class SessionManager {
       const removed = await directory.remove(id, { type: KickedOutType.USERSIG_EXPIRED, at: now }, { sigExpireAt: inst.sigExpireAt });
       if (removed) this.#afterRemoval(removed, KickedOutType.USERSIG_EXPIRED);
     } else if (kind === 'grace' && inst.detachedAt !== 0 && now >= inst.detachedAt + options.resumeGraceMs) {
-      if (await directory.remove(id, undefined, { detachedAt: inst.detachedAt })) this.#local.drop(id);
+      if (await directory.remove(id, undefined, { detachedAt: inst.detachedAt })) {
+        this.#local.drop(id);
+        this.#presenceChanged(inst.sdkAppID, inst.userID);
+      }
     }
   }
 

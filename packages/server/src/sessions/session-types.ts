@@ -86,3 +86,16 @@ export interface UserOnlineState {
   readonly state: (typeof OnlineState)[keyof typeof OnlineState];
   readonly instances: readonly { readonly platform: Platform; readonly instanceID: string }[];
 }
+
+/**
+ * Where a user's instances are, on every node: `attached` (a socket somewhere), `detached` (logged in,
+ * but every socket dropped and still resumable within the grace) or `none` (logged out, never
+ * logged in, or the grace ran out).
+ */
+export interface UserPresence {
+  readonly userID: string;
+  readonly presence: 'attached' | 'detached' | 'none';
+}
+
+/** Told that a user's instances changed on this node (see `SessionManager.onPresenceChange`). */
+export type PresenceListener = (sdkAppID: number, userID: string) => void;

@@ -18,6 +18,8 @@ import { describeSigInvalidationContract } from './sig-invalidation-store-suite.
 import { describeLifecycleContract } from './store-lifecycle-suite.js';
 import { useStoreFixture, type CreateStoreHarness, type StoreFixture } from './store-suite-context.js';
 import { describeUsageContract } from './usage-store-suite.js';
+import { describeUserStatusContract } from './user-status-store-suite.js';
+import { describeFollowContract } from './follow-store-suite.js';
 
 /** A part of the suite: one per sub-store of {@link Store}, plus `lifecycle` (close and reopen, every part). */
 export type StoreSuitePart = Exclude<keyof Store, 'close'> | 'lifecycle';
@@ -34,6 +36,8 @@ const PARTS: readonly (readonly [StoreSuitePart, (fx: StoreFixture) => void])[] 
   ['groupMembers', describeGroupMemberContract],
   ['groupApplications', describeGroupApplicationContract],
   ['profiles', describeProfileContract],
+  ['userStatus', describeUserStatusContract],
+  ['follows', describeFollowContract],
   ['lifecycle', describeLifecycleContract],
 ];
 
