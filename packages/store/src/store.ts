@@ -23,6 +23,10 @@ import type { GroupStore } from './groups/group-store.js';
 import type { MessageStore } from './messages/message-store.js';
 import type { ProfileStore } from './profiles/profile-store.js';
 import type { UsageStore } from './usage/usage-store.js';
+import type { BlacklistStore } from './relationships/blacklist-store.js';
+import type { FriendApplicationStore } from './relationships/friend-application-store.js';
+import type { FriendGroupStore } from './relationships/friend-group-store.js';
+import type { FriendStore } from './relationships/friend-store.js';
 
 /** Persistent storage of the server: one narrow sub-store per kind of data, plus the lifecycle. */
 export interface Store {
@@ -46,6 +50,14 @@ export interface Store {
   readonly groupApplications: GroupApplicationStore;
   /** Profiles of accounts (nick and avatar shared with `accounts`). */
   readonly profiles: ProfileStore;
+  /** Each user's friends. */
+  readonly friends: FriendStore;
+  /** Pending friend applications. */
+  readonly friendApplications: FriendApplicationStore;
+  /** Each user's friend groups. */
+  readonly friendGroups: FriendGroupStore;
+  /** Each user's blacklist. */
+  readonly blacklist: BlacklistStore;
   /** Flushes and closes. Further calls of any part reject with 88505; a second close resolves. */
   close(): Promise<void>;
 }
