@@ -2,9 +2,11 @@
  * `store.blacklist` on SQLite: the `blacklist` table. Blocking ends the friendship both ways and
  * drops applications between the two in the same transaction; `blocks` is one primary-key lookup.
  */
-import type { BlacklistStore } from '@parley/store';
+import { isRecord, isUint } from '@parley/protocol';
+import type { BlacklistEntry, BlacklistStore } from '@parley/store';
 import type { SqliteRunner } from './sqlite-runner.js';
-import { column, countOf, dropApplicationsBetween, removeFriendRow, type RelationshipStatements } from './sqlite-relationship-rows.js';
+import { corruptRowError } from './sqlite-row-codec.js';
+import { countOf, dropApplicationsBetween, removeFriendRow, type RelationshipStatements } from './sqlite-relationship-rows.js';
 
 /** The {@link BlacklistStore} of one SQLite connection. */
 export class SqliteBlacklistStore implements BlacklistStore {
@@ -13,8 +15,13 @@ export class SqliteBlacklistStore implements BlacklistStore {
     private readonly st: RelationshipStatements,
   ) {}
 
-  async list(sdkAppID: number, owner: string): Promise<string[]> {
-    return this.run.read(() => column(this.st.listBlocked.all(sdkAppID, owner), 'blocked', 'blacklist'));
+  async list(sdkAppID: number, owner: string): Promise<BlacklistEntry[]> {
+    return this.run.read(() =>
+      this.st.listBlocked.all(sdkAppID, owner).map((row) => {
+        if (!isRecord(row) || typeof row['blocked'] !== 'string' || !isUint(row['added_at'])) throw corruptRowError('blacklist', owner, 'bad blocked or added_at column');
+        return { userID: row['blocked'], addTime: row['added_at'] };
+      }),
+    );
   }
 
   async add(sdkAppID: number, owner: string, userIDs: readonly string[], now: number, max: number): Promise<string[] | undefined> {

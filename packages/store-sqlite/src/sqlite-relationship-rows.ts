@@ -83,7 +83,7 @@ export function prepareRelationshipStatements(db: Database.Database): Relationsh
     deleteApplication: db.prepare('DELETE FROM friend_applications WHERE app = ? AND from_user = ? AND to_user = ?'),
     readAt: db.prepare('SELECT read_at FROM friend_application_reads WHERE app = ? AND user_id = ?'),
     putReadAt: db.prepare('INSERT INTO friend_application_reads (app, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT (app, user_id) DO UPDATE SET read_at = excluded.read_at'),
-    listBlocked: db.prepare('SELECT blocked FROM blacklist WHERE app = ? AND owner = ? ORDER BY added_at, blocked'),
+    listBlocked: db.prepare('SELECT blocked, added_at FROM blacklist WHERE app = ? AND owner = ? ORDER BY added_at, blocked'),
     isBlocked: db.prepare('SELECT 1 FROM blacklist WHERE app = ? AND owner = ? AND blocked = ?'),
     countBlocked: db.prepare('SELECT count(*) AS n FROM blacklist WHERE app = ? AND owner = ?'),
     insertBlocked: db.prepare('INSERT INTO blacklist (app, owner, blocked, added_at) VALUES (?, ?, ?, ?)'),

@@ -43,4 +43,4 @@ export type { StoreErrorOptions } from './store-errors.js';
 export type { FriendStore, FriendRecord, FriendEdge, FriendLimits, FriendAddOutcome, FriendLink, FriendPatch } from './relationships/friend-store.js';
 export type { FriendApplicationStore, FriendApplicationRecord, FriendApplicationList } from './relationships/friend-application-store.js';
 export type { FriendGroupStore, FriendGroupRecord, FriendGroupChange, FriendGroupCreateOutcome } from './relationships/friend-group-store.js';
-export type { BlacklistStore } from './relationships/blacklist-store.js';
+export type { BlacklistStore, BlacklistEntry } from './relationships/blacklist-store.js';

@@ -5,10 +5,17 @@
  * friend list", https://tencentcloud.com/document/product/1047/34911).
  */
 
+/** One blocked user. */
+export interface BlacklistEntry {
+  readonly userID: string;
+  /** When it was blocked, ms since the epoch. */
+  readonly addTime: number;
+}
+
 /** Blacklists. An unknown app reads as empty; writes for it reject with 70020. */
 export interface BlacklistStore {
   /** The users `owner` blocks, oldest first (then by UserID). */
-  list(sdkAppID: number, owner: string): Promise<string[]>;
+  list(sdkAppID: number, owner: string): Promise<BlacklistEntry[]>;
   /**
    * Adds those of `userIDs` not yet blocked, at `now` (ms), ending friendships (both ways, out of
    * friend groups) and applications between `owner` and each; resolves the UserIDs added, or

@@ -15,7 +15,7 @@ export function describeBlacklistContract(fx: StoreFixture): void {
       await fx.store.apps.create(testAppRecord(APP));
       expect(await fx.store.blacklist.add(APP, 'alice', ['bob', 'carol', 'bob'], T0, 1000)).toStrictEqual(['bob', 'carol']);
       expect(await fx.store.blacklist.add(APP, 'alice', ['carol', 'dave'], T0 + 1, 1000)).toStrictEqual(['dave']);
-      expect(await fx.store.blacklist.list(APP, 'alice')).toStrictEqual(['bob', 'carol', 'dave']);
+      expect(await fx.store.blacklist.list(APP, 'alice')).toStrictEqual([{ userID: 'bob', addTime: T0 }, { userID: 'carol', addTime: T0 }, { userID: 'dave', addTime: T0 + 1 }]);
       expect(await fx.store.blacklist.blocks(APP, 'alice', 'bob')).toBe(true);
       expect(await fx.store.blacklist.blocks(APP, 'bob', 'alice')).toBe(false);
       expect(await fx.store.blacklist.blockedBy(APP, 'bob', ['alice', 'carol'])).toStrictEqual(new Set(['alice']));
@@ -35,7 +35,7 @@ export function describeBlacklistContract(fx: StoreFixture): void {
       await fx.store.apps.create(testAppRecord(APP));
       await fx.store.blacklist.add(APP, 'alice', ['bob'], T0, 2);
       expect(await fx.store.blacklist.add(APP, 'alice', ['carol', 'dave'], T0, 2)).toBeUndefined();
-      expect(await fx.store.blacklist.list(APP, 'alice')).toStrictEqual(['bob']);
+      expect(await fx.store.blacklist.list(APP, 'alice')).toStrictEqual([{ userID: 'bob', addTime: T0 }]);
       expect(await fx.store.blacklist.remove(APP, 'alice', ['bob', 'carol'])).toStrictEqual(['bob']);
       expect(await fx.store.blacklist.list(APP, 'alice')).toStrictEqual([]);
     });
