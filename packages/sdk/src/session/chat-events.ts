@@ -5,6 +5,7 @@
 import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
 import type { EmittedEvent } from '../platform/emitter.js';
 import type { Conversation, Group, Message, Profile } from '../model/message-types.js';
+import type { Friend, FriendApplication, FriendGroup } from '../model/relationship-objects.js';
 
 /** Event name → payload (`data`) type. */
 export interface ChatEventMap {
@@ -30,6 +31,14 @@ export interface ChatEventMap {
   [EVENT.GROUP_LIST_UPDATED]: Group[];
   /** The user's own profile changed on another instance or by REST `portrait_set`. */
   [EVENT.PROFILE_UPDATED]: Profile[];
+  /** The user's whole friend list, after any change on any instance. */
+  [EVENT.FRIEND_LIST_UPDATED]: Friend[];
+  /** The user's friend applications (both directions) and the unread count, after any change. */
+  [EVENT.FRIEND_APPLICATION_LIST_UPDATED]: { readonly friendApplicationList: FriendApplication[]; readonly unreadCount: number };
+  /** The user's friend groups, after any change. */
+  [EVENT.FRIEND_GROUP_LIST_UPDATED]: FriendGroup[];
+  /** The user's blacklist (UserIDs), after any change. */
+  [EVENT.BLACKLIST_UPDATED]: string[];
 }
 
 /** A known event name. */

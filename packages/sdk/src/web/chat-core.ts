@@ -5,7 +5,7 @@
  * hub, and composes the public instance. Features never import each other; this file is where
  * they meet.
  */
-import { conversationID, EVENT, type WireGroup } from '@parley/protocol';
+import { conversationID, EVENT, MAX_PROFILE_IDS, type WireGroup } from '@parley/protocol';
 import { ConversationApi } from '../conversations/conversation-api.js';
 import { ConversationCache } from '../conversations/conversation-cache.js';
 import { registerConversationPushes } from '../conversations/conversation-pushes.js';
@@ -18,6 +18,9 @@ import { MessageCache } from '../messages/message-cache.js';
 import { SyncEngine } from '../messages/sync-engine.js';
 import { ProfileApi } from '../profiles/profile-api.js';
 import { registerProfilePushes } from '../profiles/profile-pushes.js';
+import { RelationshipApi } from '../relationships/relationship-api.js';
+import { registerRelationshipPushes } from '../relationships/relationship-pushes.js';
+import type { Profile } from '../model/message-types.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
 import { SessionClient } from '../session/session-client.js';
@@ -75,11 +78,29 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   applications.register(hub);
   registerProfilePushes(hub, { profilesUpdated: (profiles) => session.emitter.emit(EVENT.PROFILE_UPDATED, profiles) });
 
+  const profiles = new ProfileApi({ hub });
+  // Friends carry their profiles: read 100 at a time (the profile command's limit).
+  const profilesOf = async (userIDs: readonly string[]): Promise<Profile[]> => {
+    const found: Profile[] = [];
+    for (let i = 0; i < userIDs.length; i += MAX_PROFILE_IDS) found.push(...(await profiles.getUserProfile({ userIDList: userIDs.slice(i, i + MAX_PROFILE_IDS) })).data);
+    return found;
+  };
+  const relationships = new RelationshipApi({ hub, profilesOf });
+  registerRelationshipPushes(hub, {
+    api: relationships,
+    friendsUpdated: (friends) => session.emitter.emit(EVENT.FRIEND_LIST_UPDATED, friends),
+    applicationsUpdated: (list) => session.emitter.emit(EVENT.FRIEND_APPLICATION_LIST_UPDATED, list),
+    groupsUpdated: (groups) => session.emitter.emit(EVENT.FRIEND_GROUP_LIST_UPDATED, groups),
+    blacklistUpdated: (userIDs) => session.emitter.emit(EVENT.BLACKLIST_UPDATED, userIDs),
+    warn: (message, error) => hub.logger.warn(message, error),
+  });
+
   const apis: ChatApis = {
     messages: new MessageApi({ hub, messages, conversations, noteOwnSend: (id, seq) => engine.noteOwnSend(id, seq) }),
     conversations: new ConversationApi({ hub, conversations, clearMessages: (id) => messages.clearConversation(id), isSynced: () => engine.isSynced }),
     groups: new GroupApi({ hub, groups, noteJoined }),
-    profiles: new ProfileApi({ hub }),
+    profiles,
+    relationships,
   };
   return { chat: new ChatInstance(session, apis, onDestroyed), session };
 }

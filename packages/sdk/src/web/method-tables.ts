@@ -12,6 +12,8 @@ import type { MessageApi } from '../messages/message-api.js';
 import { MESSAGE_METHODS } from '../messages/message-methods.js';
 import type { ProfileApi } from '../profiles/profile-api.js';
 import { PROFILE_METHODS } from '../profiles/profile-methods.js';
+import type { RelationshipApi } from '../relationships/relationship-api.js';
+import { RELATIONSHIP_METHODS } from '../relationships/relationship-methods.js';
 import type { MethodsOf, MethodTable } from '../session/method-table.js';
 import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
 
@@ -21,6 +23,7 @@ export interface ChatApis {
   readonly conversations: ConversationApi;
   readonly groups: GroupApi;
   readonly profiles: ProfileApi;
+  readonly relationships: RelationshipApi;
 }
 
 /** What each table binds to: the session's pieces and the feature objects. */
@@ -35,6 +38,7 @@ export const CHAT_METHOD_TABLES = {
   conversations: CONVERSATION_METHODS,
   groups: GROUP_METHODS,
   profiles: PROFILE_METHODS,
+  relationships: RELATIONSHIP_METHODS,
 } satisfies { readonly [K in keyof ChatTargets]: MethodTable<ChatTargets[K]> };
 
 /** The methods the tables add to every instance, with their exact public types. */
@@ -43,4 +47,5 @@ export interface ChatMethods
     MethodsOf<typeof MESSAGE_METHODS>,
     MethodsOf<typeof CONVERSATION_METHODS>,
     MethodsOf<typeof GROUP_METHODS>,
-    MethodsOf<typeof PROFILE_METHODS> {}
+    MethodsOf<typeof PROFILE_METHODS>,
+    MethodsOf<typeof RELATIONSHIP_METHODS> {}
