@@ -21,6 +21,7 @@ import {
   readFriendCustomFields,
   utf8ByteLength,
   MAX_FRIEND_GROUP_NAME_BYTES,
+  MAX_FRIEND_GROUPS,
   MAX_FRIEND_REMARK_BYTES,
   MAX_FRIEND_WORDING_BYTES,
   runParser,
@@ -309,6 +310,11 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
       parse: parseGroupAdd,
       handle: async (caller, req) => {
         const me = await acting(s, caller, req.from);
+        // Every name is checked before the first group is made, so a refusal writes nothing.
+        const before = await s.groups.list(me);
+        const taken = req.names.find((n) => before.some((g) => g.name === n));
+        if (taken !== undefined) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `the friend group ${JSON.stringify(taken)} already exists`);
+        if (before.length + req.names.length > MAX_FRIEND_GROUPS) throw ParleyError.of('ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT', `a user has at most ${MAX_FRIEND_GROUPS} friend groups`);
         const out: ResultItem[] = [];
         for (const name of req.names) {
           const answer = await s.groups.create(me, name, req.to);
@@ -323,6 +329,9 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
       parse: parseGroupDelete,
       handle: async (caller, req) => {
         const me = await acting(s, caller, req.from);
+        const before = await s.groups.list(me);
+        const missing = req.names.find((n) => !before.some((g) => g.name === n));
+        if (missing !== undefined) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `the friend group ${JSON.stringify(missing)} does not exist`);
         for (const name of req.names) await s.groups.delete(me, name);
         return { CurrentSequence: (await s.groups.list(me)).length };
       },
