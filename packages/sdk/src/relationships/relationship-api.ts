@@ -202,18 +202,20 @@ export class RelationshipApi {
     return ok([...ids]);
   }
 
+  /** Blocks or unblocks users, with the outcome per user (what `addToBlacklist` and V2TIM's `addToBlackList` report). */
+  async changeBlacklist(api: 'addToBlacklist' | 'removeFromBlacklist', options: unknown): Promise<UserResults> {
+    const ids = userIDList(api, 'userIDList', record(api, options)['userIDList'], MAX_CHECK_IDS);
+    if (api === 'addToBlacklist' && ids.includes(this.ports.hub.viewer)) throw ParleyError.of('CANNOT_ADD_SELF_TO_BLACKLIST', `addToBlacklist: ${this.ports.hub.viewer} is the logged-in user`);
+    return results(await this.ports.hub.call(api === 'addToBlacklist' ? C.addToBlacklist : C.removeFromBlacklist, { userIDList: ids }));
+  }
+
   /** See `ChatInstance.addToBlacklist`: `data` is the UserIDs added. */
   async addToBlacklist(options: unknown): Promise<ChatResponse<string[]>> {
-    const ids = userIDList('addToBlacklist', 'userIDList', record('addToBlacklist', options)['userIDList'], MAX_CHECK_IDS);
-    if (ids.includes(this.ports.hub.viewer)) throw ParleyError.of('CANNOT_ADD_SELF_TO_BLACKLIST', `addToBlacklist: ${this.ports.hub.viewer} is the logged-in user`);
-    const answer = await this.ports.hub.call(C.addToBlacklist, { userIDList: ids });
-    return ok([...answer.successUserIDList]);
+    return ok((await this.changeBlacklist('addToBlacklist', options)).successUserIDList.map((s) => s.userID));
   }
 
   /** See `ChatInstance.removeFromBlacklist`: `data` is the UserIDs removed. */
   async removeFromBlacklist(options: unknown): Promise<ChatResponse<string[]>> {
-    const ids = userIDList('removeFromBlacklist', 'userIDList', record('removeFromBlacklist', options)['userIDList'], MAX_CHECK_IDS);
-    const answer = await this.ports.hub.call(C.removeFromBlacklist, { userIDList: ids });
-    return ok([...answer.successUserIDList]);
+    return ok((await this.changeBlacklist('removeFromBlacklist', options)).successUserIDList.map((s) => s.userID));
   }
 }

@@ -32,6 +32,8 @@ import { ListEvents } from './list-events.js';
 export interface ChatCore {
   readonly chat: ChatInstance;
   readonly session: SessionClient;
+  /** The relationship operations with per-user outcomes (the V2TIM friendship manager reports them). */
+  readonly relationships: RelationshipApi;
 }
 
 /** Owners and admins get join applications. */
@@ -102,5 +104,5 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
     profiles,
     relationships,
   };
-  return { chat: new ChatInstance(session, apis, onDestroyed), session };
+  return { chat: new ChatInstance(session, apis, onDestroyed), session, relationships };
 }
