@@ -78,7 +78,8 @@ export function createFriendshipFacade(core: CoreSource): FriendshipFacade {
         reset();
         void (async () => {
           try {
-            const [f, a, b] = [await c.chat.getFriendList(), await c.chat.getFriendApplicationList(), await c.chat.getBlacklist()];
+            // Sent together, so that they are answered before any call the app makes after SDK_READY.
+            const [f, a, b] = await Promise.all([c.chat.getFriendList(), c.chat.getFriendApplicationList(), c.chat.getBlacklist()]);
             friends ??= new Map(f.data.map((x) => [x.userID, x]));
             applications ??= new Map(a.data.friendApplicationList.map((x) => [appKey(x), x]));
             unread = a.data.unreadCount;

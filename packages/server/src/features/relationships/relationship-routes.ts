@@ -75,6 +75,15 @@ const results = (items: readonly ResultItem[]): { ResultItem: ResultItem[]; Fail
   Fail_Account: items.filter((i) => i.ResultCode !== 0).map((i) => i.To_Account),
 });
 
+/** One `ResultItem` per UserID asked, in order: its failure, or success. */
+function perUser(asked: readonly string[], failures: readonly FailedUser[]): { ResultItem: ResultItem[]; Fail_Account: string[] } {
+  const byID = new Map(failures.map((f) => [f.userID, f]));
+  return results(asked.map((id) => {
+    const f = byID.get(id);
+    return f ? failedItem(f) : item(id);
+  }));
+}
+
 /** A friend's SNS tags (Tencent's `Tag_SNS_IM_*` and custom `Tag_SNS_Custom_*`). */
 function snsItems(friend: WireFriend): { Tag: string; Value: unknown }[] {
   return [
@@ -114,14 +123,12 @@ function readAddItems(r: BodyReader): AddItem[] {
   return items;
 }
 
+// The body parsers, one per route, as constants so each route's request type is inferred from its parser.
 const parseFriendAdd = parseActing((r) => ({ items: readAddItems(r), type: r.optionalOneOf('AddType', ADD_TYPES) ?? 'Add_Type_Both', force: r.optionalInt('ForceAddFlags', 0, 1) === 1 }));
 const parseFriendImport = parseActing((r) => ({ items: readAddItems(r) }));
 const parseFriendUpdate = parseActing((r) => ({
-        items: r.list('UpdateItem', (u) => ({
-          to: readUserID(u, 'To_Account'),
-          tags: u.list('SnsItem', (t) => ({ tag: t.str('Tag'), value: t.raw('Value') })),
-        })),
-      }));
+  items: r.list('UpdateItem', (u) => ({ to: readUserID(u, 'To_Account'), tags: u.list('SnsItem', (t) => ({ tag: t.str('Tag'), value: t.raw('Value') })) })),
+}));
 const parseFriendDelete = parseActing((r) => ({ to: r.userIDs('To_Account', 1, MAX_CHECK_IDS), type: r.optionalOneOf('DeleteType', DELETE_TYPES) ?? 'Delete_Type_Single' }));
 const parseFriendDeleteAll = parseActing((r) => ({ type: r.optionalOneOf('DeleteType', DELETE_TYPES) ?? 'Delete_Type_Single' }));
 const parseFriendCheck = parseActing((r) => ({ to: r.userIDs('To_Account', 1, MAX_CHECK_IDS), single: (r.optionalOneOf('CheckType', ['CheckResult_Type_Both', 'CheckResult_Type_Single'] as const) ?? r.fail('CheckType is required')) === 'CheckResult_Type_Single' }));
@@ -131,10 +138,7 @@ const parseBlackListAdd = parseActing((r) => ({ to: r.userIDs('To_Account', 1, M
 const parseBlackListDelete = parseActing((r) => ({ to: r.userIDs('To_Account', 1, MAX_BLACKLIST) }));
 const parseBlackListGet = parseActing((r) => ({ start: r.optionalInt('StartIndex', 0, Number.MAX_SAFE_INTEGER) ?? 0, max: r.optionalInt('MaxLimited', 1, MAX_BLACKLIST) ?? MAX_BLACKLIST }));
 const parseBlackListCheck = parseActing((r) => ({ to: r.userIDs('To_Account', 1, MAX_CHECK_IDS), single: (r.optionalOneOf('CheckType', ['BlackCheckResult_Type_Both', 'BlackCheckResult_Type_Single'] as const) ?? r.fail('CheckType is required')) === 'BlackCheckResult_Type_Single' }));
-const parseGroupAdd = parseActing((r) => ({
-        names: readNames(r),
-        to: r.optionalUserIDs('To_Account', MAX_FRIEND_IDS) ?? [],
-      }));
+const parseGroupAdd = parseActing((r) => ({ names: readNames(r), to: r.optionalUserIDs('To_Account', MAX_FRIEND_IDS) ?? [] }));
 const parseGroupDelete = parseActing((r) => ({ names: readNames(r) }));
 const parseGroupGet = parseActing((r) => ({ needFriend: r.raw('NeedFriend') === 'Need_Friend_Type_Yes', names: r.has('GroupName') ? readNames(r) : undefined }));
 
@@ -206,8 +210,7 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
       handle: async (caller, req) => {
         const me = await acting(s, caller, req.from);
         const answer = await s.friends.delete(me, req.to, req.type);
-        const failures = new Map(answer.failureUserIDList.map((f) => [f.userID, f]));
-        return results(req.to.map((id) => { const f = failures.get(id); return f ? failedItem(f) : item(id); }));
+        return perUser(req.to, answer.failureUserIDList);
       },
     }),
     defineRoute({
@@ -263,8 +266,7 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
       parse: parseBlackListAdd,
       handle: async (caller, req) => {
         const answer = await s.blacklist.add(await acting(s, caller, req.from), req.to);
-        const failures = new Map(answer.failureUserIDList.map((f) => [f.userID, f]));
-        return results(req.to.map((id) => { const f = failures.get(id); return f ? failedItem(f) : item(id); }));
+        return perUser(req.to, answer.failureUserIDList);
       },
     }),
     defineRoute({
@@ -272,8 +274,7 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
       parse: parseBlackListDelete,
       handle: async (caller, req) => {
         const answer = await s.blacklist.remove(await acting(s, caller, req.from), req.to);
-        const failures = new Map(answer.failureUserIDList.map((f) => [f.userID, f]));
-        return results(req.to.map((id) => { const f = failures.get(id); return f ? failedItem(f) : item(id); }));
+        return perUser(req.to, answer.failureUserIDList);
       },
     }),
     defineRoute({
