@@ -52,9 +52,9 @@ export class SqliteFriendStore implements FriendStore {
         added.push(edge);
       }
       // Limits are checked before the first write, so a refusal leaves nothing behind.
+      for (const edge of edges) st.deleteApplication.run(sdkAppID, edge.owner, edge.friend);
       for (const edge of added) {
         st.insertFriend.run(sdkAppID, edge.owner, edge.friend, edge.remark, edge.source, edge.wording, now);
-        st.deleteApplication.run(sdkAppID, edge.owner, edge.friend);
         if (edge.groupName === '') continue;
         const exists = st.getGroup.get(sdkAppID, edge.owner, edge.groupName) !== undefined;
         if (!exists && countOf(st.countGroups.get(sdkAppID, edge.owner)) >= limits.maxGroups) continue;

@@ -68,7 +68,8 @@ export interface FriendStore {
   links(sdkAppID: number, owner: string, userIDs: readonly string[]): Promise<FriendLink[]>;
   /**
    * Writes the edges atomically at `now` (ms): edges whose friend is already in the owner's list are
-   * skipped (not in `added`). Each written edge deletes the owner's pending application to the friend.
+   * skipped (not in `added`). Each edge asked, written or skipped, deletes the owner's pending
+   * application to the friend in the same transaction (accepting an application is one write).
    * When an owner would exceed `limits.maxFriends`, nothing is written and the outcome names the owner.
    */
   add(sdkAppID: number, edges: readonly FriendEdge[], now: number, limits: FriendLimits): Promise<FriendAddOutcome>;

@@ -49,6 +49,17 @@ export function describeFriendContract(fx: StoreFixture): void {
       expect(await fx.store.friendGroups.list(APP, 'alice')).toStrictEqual([{ name: 'Work', userIDList: ['bob'] }]);
     });
 
+    it('consumes the application of an edge that already exists too, and nothing when refused', async () => {
+      await app();
+      const application = { from: 'alice', to: 'bob', source: 'AddSource_Type_Web', wording: '', remark: '', groupName: '', addType: 'Add_Type_Both' as const, time: T0 };
+      await fx.store.friends.add(APP, [edge('alice', 'bob')], T0, LIMITS);
+      await fx.store.friendApplications.put(APP, application, 100);
+      expect(await fx.store.friends.add(APP, [edge('alice', 'bob'), edge('alice', 'carol')], T0, { maxFriends: 1, maxGroups: 32 })).toStrictEqual({ ok: false, fullOwner: 'alice' });
+      expect(await fx.store.friendApplications.get(APP, 'alice', 'bob')).toStrictEqual(application);
+      expect(await fx.store.friends.add(APP, [edge('alice', 'bob')], T0, LIMITS)).toStrictEqual({ ok: true, added: [] });
+      expect(await fx.store.friendApplications.get(APP, 'alice', 'bob')).toBeUndefined();
+    });
+
     it('rejects a write for an unknown app with 70020', async () => {
       await expectParleyRejection(fx.store.friends.add(999, [edge('a', 'b')], T0, LIMITS), ErrorCode.ERR_SVR_ACCOUNT_SDKAPPID_NOT_FOUND);
       expect(await fx.store.friends.list(999, 'a')).toStrictEqual([]);

@@ -186,9 +186,8 @@ export class FriendService {
     if (application === undefined) throw ParleyError.of('ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND', `no friend application from ${req.userID}`);
     const edges: FriendEdge[] = [{ owner: req.userID, friend: me, remark: application.remark, groupName: application.groupName, source: application.source, wording: application.wording }];
     if (req.type === 'Response_Action_AgreeAndAdd') edges.push({ owner: me, friend: req.userID, remark: req.remark, groupName: '', source: application.source, wording: application.wording });
+    // One store write: the applicant's edge consumes the application.
     await this.#addEdges(sdkAppID, me, edges);
-    // The applicant's edge consumed the application; an edge that already existed did not.
-    await this.d.store.friendApplications.delete(sdkAppID, req.userID, me);
     await this.d.notifier.push(sdkAppID, { friends: edges.map((e) => e.owner), applications: [me, req.userID], groups: application.groupName === '' ? [] : [req.userID] });
   }
 

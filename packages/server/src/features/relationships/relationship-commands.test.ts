@@ -110,3 +110,31 @@ describe('relationships across nodes', () => {
     }
   });
 });
+
+describe("relationship limits (Tencent's 3000 friends, 100 pending applications, 1000 blocked users)", () => {
+  const edges = (owner: string, count: number) => Array.from({ length: count }, (_, i) => ({ owner, friend: `f${i}`, remark: '', groupName: '', source: 'AddSource_Type_Test', wording: '' }));
+  const LIMITS = { maxFriends: 3000, maxGroups: 32 };
+
+  it('answers 30010 when the caller has 3000 friends and 30014 when the other side has', async () => {
+    const t = await server();
+    await t.store.friends.add(t.app.sdkAppID, edges('alice', 3000), 1, LIMITS);
+    const [alice, bob] = [await login(t, 'alice'), await login(t, 'bob')];
+    await bob.ok(ProfileCommands.update.name, { allowType: 'AllowType_Type_AllowAny' });
+    await alice.ok(ProfileCommands.update.name, { allowType: 'AllowType_Type_AllowAny' });
+    expect(await alice.code(C.addFriend.name, add('bob'))).toBe(ErrorCode.ERR_SVR_FRIENDSHIP_COUNT_LIMIT);
+    expect(await bob.code(C.addFriend.name, add('alice'))).toBe(ErrorCode.ERR_SVR_FRIENDSHIP_PEER_FRIEND_LIMIT);
+    expect(await bob.ok(C.friendList.name)).toStrictEqual({ friendList: [] });
+  });
+
+  it('answers 30012 when the target has 100 pending applications, and 30013 past 1000 blocked users', async () => {
+    const t = await server();
+    for (let i = 0; i < 100; i++) {
+      await t.store.friendApplications.put(t.app.sdkAppID, { from: `u${i}`, to: 'bob', source: 'AddSource_Type_Test', wording: '', remark: '', groupName: '', addType: 'Add_Type_Both', time: i }, 100);
+    }
+    const alice = await login(t, 'alice');
+    await login(t, 'bob');
+    expect(await alice.code(C.addFriend.name, add('bob'))).toBe(ErrorCode.ERR_SVR_FRIENDSHIP_PENDENCY_LIMIT);
+    await t.store.blacklist.add(t.app.sdkAppID, 'alice', Array.from({ length: 1000 }, (_, i) => `b${i}`), 1, 1000);
+    expect(await alice.code(C.addToBlacklist.name, { userIDList: ['bob'] })).toBe(ErrorCode.ERR_SVR_FRIENDSHIP_BLACKLIST_LIMIT);
+  });
+});
