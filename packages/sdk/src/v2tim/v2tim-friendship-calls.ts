@@ -4,13 +4,13 @@
  * manager is composed of groups and further groups can join it. Every call resolves
  * `{code, desc, data?}` and never throws.
  */
-import { FRIEND_CUSTOM_PREFIX, isRecord } from '@parley/protocol';
+import { FRIEND_CUSTOM_PREFIX, MAX_PROFILE_IDS, isRecord } from '@parley/protocol';
 import type { Friend, FriendApplication } from '../model/relationship-objects.js';
 import { invalidArgument } from '../session/api-args.js';
 import type { ChatCore } from '../web/chat-core.js';
 import { failFrom, notInitialized, ok } from './v2tim-results.js';
 import { userFullInfoOf } from './v2tim-profiles.js';
-import type { V2TimCallback, V2TimValueCallback } from './v2tim-types.js';
+import type { V2TimCallback, V2TimUserFullInfo, V2TimValueCallback } from './v2tim-types.js';
 import {
   FriendApplicationTypeEnum,
   FriendRelationType,
@@ -37,6 +37,18 @@ async function run<T>(core: CoreSource, work: (c: ChatCore) => Promise<T>): Prom
   } catch (error) {
     return failFrom(error);
   }
+}
+
+/** Blocked users as `V2TimFriendInfo` with their profiles (read 100 at a time; a user without a profile has only `userID`). */
+export async function blockedInfoOf(c: ChatCore, userIDs: readonly string[]): Promise<V2TimFriendInfo[]> {
+  const byID = new Map<string, V2TimUserFullInfo>();
+  for (let i = 0; i < userIDs.length; i += MAX_PROFILE_IDS) {
+    for (const p of (await c.chat.getUserProfile({ userIDList: userIDs.slice(i, i + MAX_PROFILE_IDS) })).data) byID.set(p.userID, userFullInfoOf(p));
+  }
+  return userIDs.map((userID) => {
+    const userProfile = byID.get(userID);
+    return userProfile ? { userID, userProfile } : { userID };
+  });
 }
 
 /** A web `Friend` as `V2TimFriendInfo`. */
@@ -241,15 +253,6 @@ export function blacklistCalls(core: CoreSource) {
       }),
 
     /** The blocked users, with their profiles. */
-    getBlackList: (): Promise<V2TimValueCallback<V2TimFriendInfo[]>> =>
-      run(core, async (c) => {
-        const ids = (await c.chat.getBlacklist()).data;
-        const profiles = ids.length === 0 ? [] : (await c.chat.getUserProfile({ userIDList: ids.slice(0, 100) })).data;
-        const byID = new Map(profiles.map((p) => [p.userID, p]));
-        return ids.map((userID): V2TimFriendInfo => {
-          const profile = byID.get(userID);
-          return profile ? { userID, userProfile: userFullInfoOf(profile) } : { userID };
-        });
-      }),
+    getBlackList: (): Promise<V2TimValueCallback<V2TimFriendInfo[]>> => run(core, async (c) => blockedInfoOf(c, (await c.chat.getBlacklist()).data)),
   };
 }

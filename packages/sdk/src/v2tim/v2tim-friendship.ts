@@ -9,9 +9,8 @@
 import { EVENT } from '@parley/protocol';
 import type { Friend, FriendApplication } from '../model/relationship-objects.js';
 import type { ChatCore } from '../web/chat-core.js';
-import { applicationCalls, applicationInfoOf, blacklistCalls, friendCalls, friendGroupCalls, friendInfoOf, type CoreSource } from './v2tim-friendship-calls.js';
-import type { V2TimFriendInfo, V2TimFriendshipListener } from './v2tim-friendship-types.js';
-import { userFullInfoOf } from './v2tim-profiles.js';
+import { applicationCalls, applicationInfoOf, blacklistCalls, blockedInfoOf, friendCalls, friendGroupCalls, friendInfoOf, type CoreSource } from './v2tim-friendship-calls.js';
+import type { V2TimFriendshipListener } from './v2tim-friendship-types.js';
 
 /** Listener registration of the friendship manager. */
 function listenerCalls(listeners: Set<V2TimFriendshipListener>) {
@@ -123,15 +122,8 @@ export function createFriendshipFacade(core: CoreSource): FriendshipFacade {
         const added = data.filter((id) => !before.has(id));
         const deleted = [...before].filter((id) => !next.has(id));
         if (added.length > 0) {
-          void c.chat
-            .getUserProfile({ userIDList: added.slice(0, 100) })
-            .then(({ data: profiles }) => {
-              const byID = new Map(profiles.map((p) => [p.userID, p]));
-              notify('onBlackListAdd', onError, added.map((userID): V2TimFriendInfo => {
-                const profile = byID.get(userID);
-                return profile ? { userID, userProfile: userFullInfoOf(profile) } : { userID };
-              }));
-            })
+          void blockedInfoOf(c, added)
+            .then((infos) => notify('onBlackListAdd', onError, infos))
             .catch((error: unknown) => onError('onBlackListAdd: could not read the profiles:', error));
         }
         if (deleted.length > 0) notify('onBlackListDeleted', onError, deleted);
