@@ -43,7 +43,15 @@ describe('V2TIM friendship manager', () => {
       onFriendApplicationListAdded: (list) => bobApplications.push(list),
       onFriendApplicationListDeleted: (ids) => bobDeletedApps.push(ids),
     });
-    alice.manager.getFriendshipManager().addFriendListener({ onFriendListAdded: (users) => aliceAdded.push(users) });
+    const aliceChanged: V2TimFriendInfo[][] = [];
+    const aliceDeleted: string[][] = [];
+    let bobRead = 0;
+    alice.manager.getFriendshipManager().addFriendListener({
+      onFriendListAdded: (users) => aliceAdded.push(users),
+      onFriendInfoChanged: (users) => aliceChanged.push(users),
+      onFriendListDeleted: (ids) => aliceDeleted.push(ids),
+    });
+    bob.manager.getFriendshipManager().addFriendListener({ onFriendApplicationListRead: () => (bobRead += 1) });
 
     const fm = alice.manager.getFriendshipManager();
     const added = await fm.addFriend('bob', FriendType.V2TIM_FRIEND_TYPE_BOTH, 'B', 'Pals', 'hello', 'rn');
@@ -52,6 +60,8 @@ describe('V2TIM friendship manager', () => {
     expect(bobApplications[0]).toMatchObject([{ userID: 'alice', addWording: 'hello', addSource: 'AddSource_Type_rn', type: FriendApplicationTypeEnum.V2TIM_FRIEND_APPLICATION_COME_IN }]);
     const list = await bob.manager.getFriendshipManager().getFriendApplicationList();
     expect(list.data).toMatchObject({ unReadCount: 1, friendApplicationList: [{ userID: 'alice', type: 1 }] });
+    expect(await bob.manager.getFriendshipManager().setFriendApplicationRead()).toEqual({ code: 0, desc: 'ok' });
+    await waitUntil(() => bobRead === 1, 5000, 'onFriendApplicationListRead');
 
     const accepted = await bob.manager.getFriendshipManager().acceptFriendApplication(FriendResponseTypeEnum.V2TIM_FRIEND_ACCEPT_AGREE_AND_ADD, FriendApplicationTypeEnum.V2TIM_FRIEND_APPLICATION_COME_IN, 'alice');
     expect(accepted).toEqual({ code: 0, desc: 'ok', data: { userID: 'alice', resultCode: 0, resultInfo: '' } });
@@ -64,6 +74,8 @@ describe('V2TIM friendship manager', () => {
       { userID: 'carol', resultCode: 0, resultInfo: '', resultType: FriendRelationType.V2TIM_FRIEND_RELATION_TYPE_NONE },
     ]);
     expect(await fm.setFriendInfo('bob', 'Bobby', { Note: 'x' })).toEqual({ code: 0, desc: 'ok' });
+    await waitUntil(() => aliceChanged.length === 1, 5000, 'onFriendInfoChanged');
+    expect(aliceChanged[0]).toMatchObject([{ userID: 'bob', friendRemark: 'Bobby', friendCustomInfo: { Note: 'x' } }]);
     expect((await fm.getFriendsInfo(['bob', 'carol'])).data).toMatchObject([
       { resultCode: 0, relation: 3, friendInfo: { userID: 'bob', friendRemark: 'Bobby', friendCustomInfo: { Note: 'x' } } },
       { resultCode: 0, relation: 0, friendInfo: { userID: 'carol' } },
@@ -73,6 +85,8 @@ describe('V2TIM friendship manager', () => {
       { userID: 'bob', resultCode: 0 },
       { userID: 'carol', resultCode: 31704 },
     ]);
+    await waitUntil(() => aliceDeleted.length === 1, 5000, 'onFriendListDeleted');
+    expect(aliceDeleted[0]).toEqual(['bob']);
   });
 
   it('blacklist and friend groups, with onBlackListAdd / onBlackListDeleted', async () => {
