@@ -127,11 +127,11 @@ export const EXTRA_ROOTS = ['bench'];
  */
 export const LAYERS = {
   protocol: {
-    layers: [['errors'], ['tencent'], ['core'], ['session'], ['shared'], ['messages', 'conversations', 'groups', 'profiles', 'status', 'follows']],
+    layers: [['errors'], ['tencent'], ['core'], ['session'], ['shared'], ['messages', 'conversations', 'groups', 'profiles', 'status', 'follows', 'relationships']],
     peers: 'features never import each other; what several features use goes down into shared/',
   },
   sdk: {
-    layers: [['platform'], ['model'], ['transport'], ['session'], ['messages', 'conversations', 'groups', 'profiles', 'status', 'follows'], ['web'], ['v2tim']],
+    layers: [['platform'], ['model'], ['transport'], ['session'], ['messages', 'conversations', 'groups', 'profiles', 'status', 'follows', 'relationships'], ['web'], ['v2tim']],
     peers: 'features never import each other; declare a port in the importing feature and let web/chat-core.ts pass the other feature in',
   },
   server: {

@@ -19,6 +19,8 @@ import {
   StatusPushes,
   FollowCommands,
   FollowPushes,
+  RelationshipCommands,
+  RelationshipPushes,
   Push,
   SessionCommands,
   SessionPushes,
@@ -124,15 +126,15 @@ describe('docs/PROTOCOL.md', () => {
   });
 
   it('has a definition for every command and push it names, and names every definition', () => {
-    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes, ProfileCommands, ProfilePushes, StatusCommands, StatusPushes, FollowCommands, FollowPushes };
+    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes, ProfileCommands, ProfilePushes, StatusCommands, StatusPushes, FollowCommands, FollowPushes, RelationshipCommands, RelationshipPushes };
     const defined = new Set(Object.values(groups).flatMap((g) => Object.values(g).map((d: { name: string }) => d.name)));
-    const mentioned = new Set([...doc.matchAll(/`((?:im_open_status|openim|recentcontact|group_open_http_svc|profile|status|follow)\.\w+)`/g)].map((m) => m[1] ?? ''));
+    const mentioned = new Set([...doc.matchAll(/`((?:im_open_status|openim|recentcontact|group_open_http_svc|profile|status|follow|sns)\.\w+)`/g)].map((m) => m[1] ?? ''));
     expect([...mentioned].filter((n) => !defined.has(n)), 'named in PROTOCOL.md without a definition').toEqual([]);
     expect([...defined].filter((n) => !mentioned.has(n)), 'defined but not in PROTOCOL.md').toEqual([]);
   });
 
   it('maps each wire name to its definition in the definitions table, and lists every definition', () => {
-    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes, ProfileCommands, ProfilePushes, StatusCommands, StatusPushes, FollowCommands, FollowPushes };
+    const groups = { SessionCommands, SessionPushes, MessageCommands, MessagePushes, ConversationCommands, ConversationPushes, GroupCommands, GroupPushes, ProfileCommands, ProfilePushes, StatusCommands, StatusPushes, FollowCommands, FollowPushes, RelationshipCommands, RelationshipPushes };
     const actual = Object.entries(groups).flatMap(([group, defs]) => Object.entries(defs).map(([key, d]: [string, { name: string }]) => `${d.name} ${group}.${key}`));
     const section = doc.split(/^## /m).find((s) => /^\d+\. Definitions in code/.test(s)) ?? '';
     const rows = [...section.matchAll(/^\| `([\w.]+)` \| `(\w+\.\w+)` \|/gm)].map((m) => `${m[1]} ${m[2]}`);

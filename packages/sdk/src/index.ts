@@ -58,6 +58,20 @@ export type { ReconnectPolicy, BackoffOptions } from './platform/reconnect-polic
 export { VERSION } from './platform/version.js';
 export { V2TIMManager, TencentImSDKPlugin } from './v2tim/v2tim-manager.js';
 export { LogLevelEnum } from './v2tim/v2tim-types.js';
+export { FriendType, FriendApplicationTypeEnum, FriendResponseTypeEnum, FriendRelationType } from './v2tim/v2tim-friendship-types.js';
+export type {
+  V2TimFriendInfo,
+  V2TimFriendApplication,
+  V2TimFriendApplicationResult,
+  V2TimFriendOperationResult,
+  V2TimFriendCheckResult,
+  V2TimFriendInfoResult,
+  V2TimFriendGroup,
+  V2TimFriendshipListener,
+} from './v2tim/v2tim-friendship-types.js';
+export type { V2TIMFriendshipManager } from './v2tim/v2tim-friendship.js';
+export type { Friend, FriendApplication, FriendGroup } from './model/relationship-objects.js';
+export type { UserResults, FriendApplicationListResult } from './relationships/relationship-api.js';
 export { MessageElemType, MessageStatus, MessagePriorityEnum } from './v2tim/v2tim-message-types.js';
 export type { V2TimMessage, V2TimUserInfo, V2TimGroupMemberInfo, V2TimSimpleMsgListener } from './v2tim/v2tim-message-types.js';
 export type {

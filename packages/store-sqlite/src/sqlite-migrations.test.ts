@@ -68,6 +68,7 @@ describe('SQLite migrations', () => {
     expect(tables).toStrictEqual([
       { name: 'accounts', wr: 1, strict: 1 },
       { name: 'apps', wr: 0, strict: 1 },
+      { name: 'blacklist', wr: 1, strict: 1 },
       { name: 'chat_groups', wr: 1, strict: 1 },
       { name: 'conversation_seqs', wr: 1, strict: 1 },
       { name: 'conversation_states', wr: 1, strict: 1 },
@@ -76,6 +77,11 @@ describe('SQLite migrations', () => {
       { name: 'deleted_messages', wr: 1, strict: 1 },
       { name: 'follow_counts', wr: 1, strict: 1 },
       { name: 'follows', wr: 0, strict: 1 },
+      { name: 'friend_application_reads', wr: 1, strict: 1 },
+      { name: 'friend_applications', wr: 1, strict: 1 },
+      { name: 'friend_group_members', wr: 1, strict: 1 },
+      { name: 'friend_groups', wr: 1, strict: 1 },
+      { name: 'friends', wr: 1, strict: 1 },
       { name: 'group_applications', wr: 1, strict: 1 },
       { name: 'group_members', wr: 1, strict: 1 },
       { name: 'inbox', wr: 1, strict: 1 },
@@ -88,13 +94,17 @@ describe('SQLite migrations', () => {
     ]);
   });
 
-  it('indexes messages by conversation sequence and by sender message ID, both unique, members by user, status subscriptions by subscriber (unique) and by target, and follow edges both ways', () => {
+  it('indexes messages by conversation sequence and by sender message ID, both unique, members by user, status subscriptions by subscriber (unique) and by target, follow edges both ways, and the relationship tables by the other user', () => {
     const db = rawDb();
     migrateSqliteDatabase(db);
     const indexes = db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
     expect(indexes).toStrictEqual([
+      { name: 'blacklist_by_blocked', tbl_name: 'blacklist' },
       { name: 'follows_by_followee', tbl_name: 'follows' },
       { name: 'follows_by_follower', tbl_name: 'follows' },
+      { name: 'friend_applications_by_to', tbl_name: 'friend_applications' },
+      { name: 'friend_group_members_by_friend', tbl_name: 'friend_group_members' },
+      { name: 'friends_by_friend', tbl_name: 'friends' },
       { name: 'group_members_by_user', tbl_name: 'group_members' },
       { name: 'messages_by_conversation', tbl_name: 'messages' },
       { name: 'messages_by_sender', tbl_name: 'messages' },

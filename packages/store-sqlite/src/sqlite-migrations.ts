@@ -187,6 +187,71 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
   {
     version: 4,
+    name: 'relationships',
+    // The relationship chain: one friends row per direction, friend groups and their members (only
+    // friends; a deleted friendship leaves every group of its owner), pending applications with the
+    // time each user last read theirs, and the blacklist (the C2C send path asks `blacklist` by its
+    // primary key: one indexed lookup).
+    sql: `
+      CREATE TABLE friends (
+        app      INTEGER NOT NULL,
+        owner    TEXT    NOT NULL,
+        friend   TEXT    NOT NULL,
+        remark   TEXT    NOT NULL,
+        source   TEXT    NOT NULL,
+        wording  TEXT    NOT NULL,
+        custom   TEXT    NOT NULL DEFAULT '[]',
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (app, owner, friend)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX friends_by_friend ON friends (app, friend);
+      CREATE TABLE friend_groups (
+        app        INTEGER NOT NULL,
+        owner      TEXT    NOT NULL,
+        name       TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (app, owner, name)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE friend_group_members (
+        app    INTEGER NOT NULL,
+        owner  TEXT    NOT NULL,
+        name   TEXT    NOT NULL,
+        friend TEXT    NOT NULL,
+        pos    INTEGER NOT NULL,
+        PRIMARY KEY (app, owner, name, friend)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX friend_group_members_by_friend ON friend_group_members (app, owner, friend);
+      CREATE TABLE friend_applications (
+        app        INTEGER NOT NULL,
+        from_user  TEXT    NOT NULL,
+        to_user    TEXT    NOT NULL,
+        source     TEXT    NOT NULL,
+        wording    TEXT    NOT NULL,
+        remark     TEXT    NOT NULL,
+        group_name TEXT    NOT NULL,
+        add_type   TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (app, from_user, to_user)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX friend_applications_by_to ON friend_applications (app, to_user);
+      CREATE TABLE friend_application_reads (
+        app     INTEGER NOT NULL,
+        user_id TEXT    NOT NULL,
+        read_at INTEGER NOT NULL,
+        PRIMARY KEY (app, user_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE blacklist (
+        app      INTEGER NOT NULL,
+        owner    TEXT    NOT NULL,
+        blocked  TEXT    NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (app, owner, blocked)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX blacklist_by_blocked ON blacklist (app, blocked);
+    `,
+  },
+  {
+    version: 5,
     name: 'user-status',
     // A user's custom status and the status type last announced to subscribers; and subscription
     // lists, whose rowid is the subscription order (a repeated subscribe deletes and re-inserts, so
@@ -210,7 +275,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     `,
   },
   {
-    version: 5,
+    version: 6,
     name: 'follows',
     // Follow edges, whose rowid orders the lists and is their page cursor; and each user's three
     // counts, changed in the same transaction as the edges so that reading them is one row.

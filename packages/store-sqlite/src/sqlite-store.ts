@@ -25,6 +25,10 @@ import {
   type SigInvalidationStore,
   type Store,
   type UsageStore,
+  type BlacklistStore,
+  type FriendApplicationStore,
+  type FriendGroupStore,
+  type FriendStore,
 } from '@parley/store';
 import { SqliteAccountStore } from './sqlite-account-store.js';
 import { SqliteAppStore } from './sqlite-app-store.js';
@@ -49,6 +53,11 @@ import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
 import { SqliteUsageStore } from './sqlite-usage-store.js';
 import { WalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
+import { SqliteBlacklistStore } from './sqlite-blacklist-store.js';
+import { SqliteFriendApplicationStore } from './sqlite-friend-application-store.js';
+import { SqliteFriendGroupStore } from './sqlite-friend-group-store.js';
+import { SqliteFriendStore } from './sqlite-friend-store.js';
+import { prepareRelationshipStatements } from './sqlite-relationship-rows.js';
 
 /** Size the WAL file is truncated to when it restarts after a complete checkpoint (64 MiB). */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -87,6 +96,10 @@ export class SqliteStore implements Store {
   readonly profiles: ProfileStore;
   readonly userStatus: UserStatusStore;
   readonly follows: FollowStore;
+  readonly friends: FriendStore;
+  readonly friendApplications: FriendApplicationStore;
+  readonly friendGroups: FriendGroupStore;
+  readonly blacklist: BlacklistStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -128,6 +141,11 @@ export class SqliteStore implements Store {
       this.profiles = new SqliteProfileStore(run, db);
       this.userStatus = new SqliteUserStatusStore(run, db);
       this.follows = new SqliteFollowStore(run, db);
+      const relationshipSql = prepareRelationshipStatements(db);
+      this.friends = new SqliteFriendStore(run, relationshipSql);
+      this.friendApplications = new SqliteFriendApplicationStore(run, relationshipSql);
+      this.friendGroups = new SqliteFriendGroupStore(run, relationshipSql);
+      this.blacklist = new SqliteBlacklistStore(run, relationshipSql);
       this.#run = run;
     } catch (error) {
       db.close();

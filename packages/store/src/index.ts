@@ -42,3 +42,7 @@ export {
 export type { StoreErrorOptions } from './store-errors.js';
 export type { UserStatusStore, UserStatusRecord, UserStatusPatch, UserStatusChange } from './status/user-status-store.js';
 export type { FollowStore, FollowOutcome, UnfollowOutcome, FollowEntry, FollowPage, FollowCounts } from './follows/follow-store.js';
+export type { FriendStore, FriendRecord, FriendEdge, FriendLimits, FriendAddOutcome, FriendLink, FriendPatch } from './relationships/friend-store.js';
+export type { FriendApplicationStore, FriendApplicationRecord, FriendApplicationList } from './relationships/friend-application-store.js';
+export type { FriendGroupStore, FriendGroupRecord, FriendGroupChange, FriendGroupCreateOutcome } from './relationships/friend-group-store.js';
+export type { BlacklistStore, BlacklistEntry } from './relationships/blacklist-store.js';

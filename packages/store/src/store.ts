@@ -25,6 +25,10 @@ import type { ProfileStore } from './profiles/profile-store.js';
 import type { UserStatusStore } from './status/user-status-store.js';
 import type { FollowStore } from './follows/follow-store.js';
 import type { UsageStore } from './usage/usage-store.js';
+import type { BlacklistStore } from './relationships/blacklist-store.js';
+import type { FriendApplicationStore } from './relationships/friend-application-store.js';
+import type { FriendGroupStore } from './relationships/friend-group-store.js';
+import type { FriendStore } from './relationships/friend-store.js';
 
 /** Persistent storage of the server: one narrow sub-store per kind of data, plus the lifecycle. */
 export interface Store {
@@ -52,6 +56,14 @@ export interface Store {
   readonly userStatus: UserStatusStore;
   /** Who follows whom, with each user's counts. */
   readonly follows: FollowStore;
+  /** Each user's friends. */
+  readonly friends: FriendStore;
+  /** Pending friend applications. */
+  readonly friendApplications: FriendApplicationStore;
+  /** Each user's friend groups. */
+  readonly friendGroups: FriendGroupStore;
+  /** Each user's blacklist. */
+  readonly blacklist: BlacklistStore;
   /** Flushes and closes. Further calls of any part reject with 88505; a second close resolves. */
   close(): Promise<void>;
 }

@@ -57,10 +57,25 @@ export const SERVER_ERRORS = {
   ERR_SVR_MSG_SHUTUP_DENY: { code: 20012, message: 'Cannot send: the sender is muted', where: SERVER_REST },
   ERR_SVR_MSG_REVOKE_TIME_LIMIT: { code: 20016, message: 'The revoke time window has passed (2 minutes by default)', where: SERVER_REST },
 
-  // ---- Relationship chain (30000 range; the follow commands answer with these) ----
-  ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS: { code: 30001, message: 'Invalid relationship request parameter', remediation: 'Check the request (at most 20 accounts per follow or unfollow call, 100 per check).', where: SERVER_REST },
+  // ---- Relationship chain (30000 range) ----
+  ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS: { code: 30001, message: 'Invalid relationship request parameter (also: already a friend, not a friend, already or not in the blacklist)', remediation: 'Check the request (at most 20 accounts per follow or unfollow call, 100 per check).', where: SERVER_REST },
   ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND: { code: 30003, message: 'The requested account does not exist', where: SERVER_REST },
-  ERR_SVR_FRIENDSHIP_COUNT_LIMIT: { code: 30010, message: 'The relationship list is full', remediation: 'A user follows at most 5000 users; unfollow some first.', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_COUNT_LIMIT: { code: 30010, message: 'The relationship list is full (3000 friends, or 5000 followings)', remediation: 'Delete friends or unfollow users first.', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT: { code: 30011, message: 'The user has reached the friend group limit (32)', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_PENDENCY_LIMIT: { code: 30012, message: 'The user has reached the pending friend application limit (100)', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_BLACKLIST_LIMIT: { code: 30013, message: 'The user has reached the blacklist limit (1000)', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_PEER_FRIEND_LIMIT: { code: 30014, message: 'The other user has reached the friend limit (3000)', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_IN_SELF_BLACKLIST: { code: 30515, message: 'The other user is in your blacklist', remediation: 'Remove the user from your blacklist first.', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_ALLOW_TYPE_DENY_ANY: { code: 30516, message: 'The other user accepts no friend requests', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_IN_PEER_BLACKLIST: { code: 30525, message: 'You are in the other user\'s blacklist', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM: { code: 30539, message: 'The friend request was sent and waits for the other user\'s confirmation', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND: { code: 30614, message: 'There is no such friend application', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_ALREADY_IN_BLACKLIST: { code: 31307, message: 'The user is already in the blacklist', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_NOT_IN_BLACKLIST: { code: 31503, message: 'The user is not in the blacklist', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_DEL_NONFRIEND: { code: 31704, message: 'The user to delete is not a friend', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_GROUP_NOT_FRIEND: { code: 32518, message: 'Only friends can be put in a friend group', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_GROUP_ALREADY_MEMBER: { code: 32519, message: 'The friend is already in the friend group', where: SERVER_REST },
+  ERR_SVR_FRIENDSHIP_GROUP_NOT_MEMBER: { code: 32520, message: 'The friend is not in the friend group', where: SERVER_REST },
 
   // ---- Profile (40000 range) ----
   ERR_SVR_PROFILE_INVALID_PARAMETERS: { code: 40001, message: 'Invalid profile request parameter', remediation: 'Check the request against the profile command (at most 100 accounts per call).', where: SERVER_REST },

@@ -5,6 +5,7 @@
 import { EVENT, type KickedOutTypeValue, type NetStateValue } from '@parley/protocol';
 import type { EmittedEvent } from '../platform/emitter.js';
 import type { Conversation, FollowListChange, Group, Message, Profile, UserStatus } from '../model/message-types.js';
+import type { Friend, FriendApplication, FriendGroup } from '../model/relationship-objects.js';
 
 /** Event name → payload (`data`) type. */
 export interface ChatEventMap {
@@ -38,6 +39,14 @@ export interface ChatEventMap {
   [EVENT.MY_FOLLOWING_LIST_UPDATED]: FollowListChange;
   /** Users became, or stopped being, mutual followers of the user. */
   [EVENT.MUTUAL_FOLLOWERS_LIST_UPDATED]: FollowListChange;
+  /** The user's whole friend list, after any change on any instance. */
+  [EVENT.FRIEND_LIST_UPDATED]: Friend[];
+  /** The user's friend applications (both directions) and the unread count, after any change. */
+  [EVENT.FRIEND_APPLICATION_LIST_UPDATED]: { readonly friendApplicationList: FriendApplication[]; readonly unreadCount: number };
+  /** The user's friend groups, after any change. */
+  [EVENT.FRIEND_GROUP_LIST_UPDATED]: FriendGroup[];
+  /** The user's blacklist (UserIDs), after any change. */
+  [EVENT.BLACKLIST_UPDATED]: string[];
 }
 
 /** A known event name. */

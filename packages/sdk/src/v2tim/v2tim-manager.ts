@@ -12,6 +12,7 @@ import { VERSION } from '../platform/version.js';
 import type { V2TimMessage, V2TimSimpleMsgListener } from './v2tim-message-types.js';
 import { groupCall, sendSimple, SimpleMsgListeners } from './v2tim-messaging.js';
 import { profileUpdateOf, userFullInfoOf, v2UserStatusOf } from './v2tim-profiles.js';
+import { createFriendshipFacade, type V2TIMFriendshipManager } from './v2tim-friendship.js';
 import { fail, failFrom, notInitialized, notLoggedIn, ok } from './v2tim-results.js';
 import { webLogLevel, type V2TimCallback, type V2TimSDKListener, type V2TimUserFullInfo, type V2TimUserStatus, type V2TimValueCallback } from './v2tim-types.js';
 
@@ -28,6 +29,7 @@ export class V2TIMManager {
   private core: ChatCore | undefined;
   private sdkAppID: number | undefined;
   private readonly listeners = new Set<V2TimSDKListener>();
+  private readonly friendship = createFriendshipFacade(() => this.core);
   private readonly simpleListeners = new SimpleMsgListeners((name, error) =>
     this.core?.session.options.env.logger.error(`V2TimSimpleMsgListener.${name} threw:`, error),
   );
@@ -306,6 +308,11 @@ export class V2TIMManager {
     }
   }
 
+  /** The friendship manager: friends, friend applications, friend groups and the blacklist (react-native-tim-js's `V2TIMFriendshipManager`). */
+  getFriendshipManager(): V2TIMFriendshipManager {
+    return this.friendship.manager;
+  }
+
   /** Resolves true once `SDK_READY` has fired for the current login, false if the session ended first. */
   private untilReady(core: ChatCore): Promise<boolean> {
     if (core.session.isReady) return Promise.resolve(true);
@@ -325,6 +332,7 @@ export class V2TIMManager {
 
   private wire(core: ChatCore): void {
     this.simpleListeners.attach(core);
+    this.friendship.attach(core, (message, error) => core.session.options.env.logger.error(message, error));
     core.chat.on(EVENT.KICKED_OUT, ({ data }) => {
       if (data.type === KickedOutType.USERSIG_EXPIRED) this.notify('onUserSigExpired');
       else this.notify('onKickedOffline');

@@ -18,6 +18,8 @@ import { MessageCache } from '../messages/message-cache.js';
 import { SyncEngine } from '../messages/sync-engine.js';
 import { ProfileApi } from '../profiles/profile-api.js';
 import { registerProfilePushes } from '../profiles/profile-pushes.js';
+import { RelationshipApi } from '../relationships/relationship-api.js';
+import { registerRelationshipPushes } from '../relationships/relationship-pushes.js';
 import type { Profile } from '../model/message-types.js';
 import type { ResolvedOptions } from '../platform/options.js';
 import { MessagingHub } from '../session/messaging-hub.js';
@@ -34,6 +36,8 @@ import { ListEvents } from './list-events.js';
 export interface ChatCore {
   readonly chat: ChatInstance;
   readonly session: SessionClient;
+  /** The relationship operations with per-user outcomes (the V2TIM friendship manager reports them). */
+  readonly relationships: RelationshipApi;
 }
 
 /** Owners and admins get join applications. */
@@ -82,7 +86,8 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   registerStatusPushes(hub, { statusesUpdated: (statuses) => session.emitter.emit(EVENT.USER_STATUS_UPDATED, statuses) });
 
   const profiles = new ProfileApi({ hub });
-  // Follow lists carry UserIDs; their profiles come from the profiles feature, 100 per call.
+  // Follow lists and friends carry UserIDs; their profiles come from the profiles feature, 100 per
+  // call (the profile command's limit).
   const profilesOf = async (userIDs: readonly string[]): Promise<Profile[]> => {
     const pages: Profile[][] = [];
     for (let i = 0; i < userIDs.length; i += MAX_PROFILE_IDS) pages.push((await profiles.getUserProfile({ userIDList: userIDs.slice(i, i + MAX_PROFILE_IDS) })).data);
@@ -94,6 +99,16 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
     onError: (error) => options.env.logger.error('follow push: cannot read profiles', error),
   });
 
+  const relationships = new RelationshipApi({ hub, profilesOf });
+  registerRelationshipPushes(hub, {
+    api: relationships,
+    friendsUpdated: (friends) => session.emitter.emit(EVENT.FRIEND_LIST_UPDATED, friends),
+    applicationsUpdated: (list) => session.emitter.emit(EVENT.FRIEND_APPLICATION_LIST_UPDATED, list),
+    groupsUpdated: (groups) => session.emitter.emit(EVENT.FRIEND_GROUP_LIST_UPDATED, groups),
+    blacklistUpdated: (userIDs) => session.emitter.emit(EVENT.BLACKLIST_UPDATED, userIDs),
+    warn: (message, error) => hub.logger.warn(message, error),
+  });
+
   const apis: ChatApis = {
     messages: new MessageApi({ hub, messages, conversations, noteOwnSend: (id, seq) => engine.noteOwnSend(id, seq) }),
     conversations: new ConversationApi({ hub, conversations, clearMessages: (id) => messages.clearConversation(id), isSynced: () => engine.isSynced }),
@@ -101,6 +116,7 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
     profiles,
     status: new StatusApi({ hub }),
     follows: new FollowApi({ hub, profilesOf }),
+    relationships,
   };
-  return { chat: new ChatInstance(session, apis, onDestroyed), session };
+  return { chat: new ChatInstance(session, apis, onDestroyed), session, relationships };
 }

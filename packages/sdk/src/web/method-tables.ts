@@ -12,6 +12,8 @@ import type { MessageApi } from '../messages/message-api.js';
 import { MESSAGE_METHODS } from '../messages/message-methods.js';
 import type { ProfileApi } from '../profiles/profile-api.js';
 import { PROFILE_METHODS } from '../profiles/profile-methods.js';
+import type { RelationshipApi } from '../relationships/relationship-api.js';
+import { RELATIONSHIP_METHODS } from '../relationships/relationship-methods.js';
 import type { MethodsOf, MethodTable } from '../session/method-table.js';
 import { SESSION_METHODS, type SessionMethodsTarget } from '../session/session-methods.js';
 import type { StatusApi } from '../status/status-api.js';
@@ -27,6 +29,7 @@ export interface ChatApis {
   readonly profiles: ProfileApi;
   readonly status: StatusApi;
   readonly follows: FollowApi;
+  readonly relationships: RelationshipApi;
 }
 
 /** What each table binds to: the session's pieces and the feature objects. */
@@ -43,6 +46,7 @@ export const CHAT_METHOD_TABLES = {
   profiles: PROFILE_METHODS,
   status: STATUS_METHODS,
   follows: FOLLOW_METHODS,
+  relationships: RELATIONSHIP_METHODS,
 } satisfies { readonly [K in keyof ChatTargets]: MethodTable<ChatTargets[K]> };
 
 /** The methods the tables add to every instance, with their exact public types. */
@@ -53,4 +57,5 @@ export interface ChatMethods
     MethodsOf<typeof GROUP_METHODS>,
     MethodsOf<typeof PROFILE_METHODS>,
     MethodsOf<typeof STATUS_METHODS>,
-    MethodsOf<typeof FOLLOW_METHODS> {}
+    MethodsOf<typeof FOLLOW_METHODS>,
+    MethodsOf<typeof RELATIONSHIP_METHODS> {}

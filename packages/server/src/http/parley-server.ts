@@ -23,6 +23,7 @@ import { messagesModule } from '../features/messages/messages-module.js';
 import { profilesModule } from '../features/profiles/profiles-module.js';
 import { statusModule } from '../features/status/status-module.js';
 import { followsModule } from '../features/follows/follows-module.js';
+import { relationshipsModule } from '../features/relationships/relationships-module.js';
 import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
@@ -169,13 +170,16 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   // The parts the features share; each feature owns the rest of what it needs.
   const delivery = new Delivery(sinks, broker);
   const groupDirectory = new GroupDirectory(store, broker);
-  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory });
+  const profiles = profilesModule({ store, clock, delivery });
+  const relationships = relationshipsModule({ store, clock, delivery, apps, accounts, profiles: profiles.port });
+  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory, blacklist: relationships.blacklist });
   const features: readonly FeatureModule[] = [
     accountsModule({ accounts, sessions }),
     messages,
     conversationsModule({ store, clock, delivery, messages: messages.port }),
     groupsModule({ store, clock, delivery, accounts, directory: groupDirectory, messages: messages.port }),
-    profilesModule({ store, clock, delivery }),
+    profiles,
+    relationships,
     statusModule({ statuses: store.userStatus, apps, accounts, sessions, delivery, onError }),
     followsModule({ follows: store.follows, apps, accounts, delivery, clock }),
     adminModule({ apps, store, usage, clock }),

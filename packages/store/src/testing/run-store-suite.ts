@@ -14,6 +14,9 @@ import { describeGroupMemberContract } from './group-member-store-suite.js';
 import { describeGroupContract } from './group-store-suite.js';
 import { describeMessageContract } from './message-store-suite.js';
 import { describeProfileContract } from './profile-store-suite.js';
+import { describeBlacklistContract } from './blacklist-store-suite.js';
+import { describeFriendApplicationContract } from './friend-application-store-suite.js';
+import { describeFriendContract, describeFriendGroupContract } from './friend-store-suite.js';
 import { describeSigInvalidationContract } from './sig-invalidation-store-suite.js';
 import { describeLifecycleContract } from './store-lifecycle-suite.js';
 import { useStoreFixture, type CreateStoreHarness, type StoreFixture } from './store-suite-context.js';
@@ -38,6 +41,10 @@ const PARTS: readonly (readonly [StoreSuitePart, (fx: StoreFixture) => void])[] 
   ['profiles', describeProfileContract],
   ['userStatus', describeUserStatusContract],
   ['follows', describeFollowContract],
+  ['friends', describeFriendContract],
+  ['friendApplications', describeFriendApplicationContract],
+  ['friendGroups', describeFriendGroupContract],
+  ['blacklist', describeBlacklistContract],
   ['lifecycle', describeLifecycleContract],
 ];
 

@@ -24,6 +24,7 @@ import type { Delivery } from '../../sessions/delivery.js';
 import type { GroupDirectory } from '../../directories/group-directory.js';
 import { wireMessage } from '../../gateway/wire-convert.js';
 import type { CommittedSend, MessagePort, SendContext } from './message-port.js';
+import type { BlacklistCheck } from '../relationships/relationship-port.js';
 
 export type { CommittedSend, SendContext } from './message-port.js';
 
@@ -36,6 +37,8 @@ export interface MessageServiceDeps {
   readonly delivery: Delivery;
   readonly accounts: AccountDirectory;
   readonly groups: GroupDirectory;
+  /** Refuses C2C sends to a user who blocks the sender (20007). @default no blacklist */
+  readonly blacklist?: BlacklistCheck;
 }
 
 /** The answer to a send as a pre-encoded body: the same text as `JSON.stringify({ message, duplicate })`. */
@@ -61,7 +64,7 @@ export class MessageService implements MessagePort {
   }
 
   /**
-   * A client's send: C2C needs an existing peer (20003); a group send needs an existing group
+   * A client's send: C2C needs an existing peer (20003) who does not block the sender (20007); a group send needs an existing group
    * (10010), membership (10007), and no mute-all unless the sender is owner or admin (10017).
    */
   async sendFromClient(ctx: SendContext, req: NormalizedSendMessage): Promise<SendMessageResponse> {
@@ -93,6 +96,10 @@ export class MessageService implements MessagePort {
     const app = await this.app(ctx.sdkAppID);
     if (req.conversationType === 'C2C') {
       if (!(await this.#d.accounts.exists(app, req.to))) throw ParleyError.of('ERR_SVR_MSG_INVALID_ID', `the peer ${req.to} does not exist`);
+      // Tencent: a user on the recipient's blacklist cannot message the recipient (20007).
+      if (req.to !== ctx.from && (await this.#d.blacklist?.blocks(ctx.sdkAppID, req.to, ctx.from)) === true) {
+        throw ParleyError.of('ERR_SVR_MSG_IN_PEER_BLACKLIST', `${req.to} has blocked ${ctx.from}`);
+      }
       return undefined;
     }
     const group = await this.#d.groups.group(ctx.sdkAppID, req.to);

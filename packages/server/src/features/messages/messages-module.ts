@@ -10,6 +10,7 @@ import type { GroupDirectory } from '../../directories/group-directory.js';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { Clock } from '../../time/clock.js';
 import type { FeatureModule } from '../feature-module.js';
+import type { BlacklistCheck } from '../relationships/relationship-port.js';
 import { AppendBatcher } from './append-batcher.js';
 import { registerMessageCommands } from './message-commands.js';
 import type { MessagePort } from './message-port.js';
@@ -24,6 +25,8 @@ export interface MessagesDeps {
   readonly delivery: Delivery;
   readonly accounts: AccountDirectory;
   readonly groups: GroupDirectory;
+  /** The relationship chain's blacklist: C2C sends to a user who blocks the sender answer 20007. @default none */
+  readonly blacklist?: BlacklistCheck;
   /** Most messages per store write. @default 500 */
   readonly maxBatch?: number;
 }

@@ -7,6 +7,7 @@ import { MAX_PROFILE_CUSTOM_FIELDS, ParleyError, ProfilePushes, type ProfilePatc
 import type { ProfileRecord, Store } from '@parley/store';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { Clock } from '../../time/clock.js';
+import type { ProfilePort } from './profile-port.js';
 
 /** Dependencies of {@link ProfileService}. */
 export interface ProfileServiceDeps {
@@ -30,7 +31,7 @@ export function wireProfile(record: ProfileRecord): WireProfile {
 }
 
 /** Profiles of users. */
-export class ProfileService {
+export class ProfileService implements ProfilePort {
   readonly #d: ProfileServiceDeps;
 
   constructor(deps: ProfileServiceDeps) {
