@@ -7,6 +7,9 @@ runMessagingProtocolSuite('the real server', async () => {
   return {
     wsUrl: server.wsUrl,
     loginBody: (userID) => ({ SDKAppID: server.app.sdkAppID, userID, userSig: server.sig(userID) }),
+    setNames: async (userID, nick, avatar) => {
+      await server.store.profiles.update(server.app.sdkAppID, userID, { nick, avatar }, Date.now());
+    },
     close: () => server.close(),
   };
 });

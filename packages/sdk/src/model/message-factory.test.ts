@@ -33,6 +33,9 @@ const wire = (over: Partial<WireMessage> = {}): WireMessage => ({
   atUserList: [],
   isOnlineOnly: false,
   receiverList: [],
+  nick: '',
+  avatar: '',
+  nameCard: '',
   ...over,
 });
 
@@ -123,6 +126,11 @@ describe('createTextAtMessage and createCustomMessage', () => {
 });
 
 describe('messageFromWire', () => {
+  it("carries the sender's nick, avatar and group name card the server stamped at send", () => {
+    const m = messageFromWire(wire({ conversationType: 'GROUP', to: 'g1', nick: 'Bob', avatar: 'https://a/b.png', nameCard: 'Bob in g1' }), 'alice', false);
+    expect(m).toMatchObject({ nick: 'Bob', avatar: 'https://a/b.png', nameCard: 'Bob in g1' });
+  });
+
   it('makes a received message: viewer-relative conversation, flow in, read state as given', () => {
     const m = messageFromWire(wire(), 'alice', false);
     expect(m).toMatchObject({
