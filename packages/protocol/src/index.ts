@@ -159,3 +159,12 @@ export {
 export type { WireProfile, ProfilePatch, ProfileCustomField, ProfileGender, ProfileAllowType, ProfileForbidType, GetProfilesRequest, ProfileResponse, ProfileListResponse } from './profiles/profile-types.js';
 export { checkProfilePatch, isProfileCustomKey, parseGetProfilesRequest, parseUpdateProfileRequest } from './profiles/profile-parse.js';
 export { readProfile, parseProfileAnswer, parseProfileListAnswer, parseProfilePush } from './profiles/profile-answers.js';
+export {
+  PROFILE_FIELD_TYPES,
+  PROFILE_FIELD_ROLES,
+  MAX_PROFILE_FIELD_DECLARATIONS,
+  parseProfileFieldDeclarations,
+  checkCustomFieldWrite,
+  readableCustomFields,
+} from './profiles/profile-fields.js';
+export type { ProfileFieldDeclaration, ProfileFieldType, ProfileFieldRole, ProfileFieldRefusal } from './profiles/profile-fields.js';

@@ -5,6 +5,7 @@
  */
 export { createParleyServer, DEFAULT_SESSION_OPTIONS } from './http/parley-server.js';
 export type { ParleyServer, ParleyServerOptions, ClusterOptions } from './http/parley-server.js';
+export type { ProfileAudience } from './features/profiles/profile-port.js';
 export { LocalBroker } from './cluster/local-broker.js';
 export type {
   Broker,

@@ -20,6 +20,7 @@ import {
   type GroupStore,
   type MessageStore,
   type ProfileStore,
+  type ProfileFieldStore,
   type SigInvalidationStore,
   type Store,
   type UsageStore,
@@ -40,6 +41,7 @@ import { SqliteMessageStore } from './sqlite-message-store.js';
 import { migrateSqliteDatabase } from './sqlite-migrations.js';
 import { SqliteRunner } from './sqlite-runner.js';
 import { SqliteProfileStore } from './sqlite-profile-store.js';
+import { SqliteProfileFieldStore } from './sqlite-profile-field-store.js';
 import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
@@ -81,6 +83,7 @@ export class SqliteStore implements Store {
   readonly groupMembers: GroupMemberStore;
   readonly groupApplications: GroupApplicationStore;
   readonly profiles: ProfileStore;
+  readonly profileFields: ProfileFieldStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -120,6 +123,7 @@ export class SqliteStore implements Store {
       this.groupMembers = new SqliteGroupMemberStore(run, groupSql, groupRows, states);
       this.groupApplications = new SqliteGroupApplicationStore(run, groupSql, groupRows);
       this.profiles = new SqliteProfileStore(run, db);
+      this.profileFields = new SqliteProfileFieldStore(run, db);
       this.#run = run;
     } catch (error) {
       db.close();

@@ -30,6 +30,7 @@ export type { GroupApplicationStore, GroupApplication } from './groups/group-app
 export { groupRecordOf, patchGroupRecord } from './groups/group-records.js';
 export type { ProfileStore, ProfileRecord, ProfileRecordPatch } from './profiles/profile-store.js';
 export { defaultProfileRecord, applyProfilePatch } from './profiles/profile-records.js';
+export type { ProfileFieldStore } from './profiles/profile-field-store.js';
 export {
   storeError,
   storeClosedError,

@@ -22,6 +22,7 @@ import type { GroupMemberStore } from './groups/group-member-store.js';
 import type { GroupStore } from './groups/group-store.js';
 import type { MessageStore } from './messages/message-store.js';
 import type { ProfileStore } from './profiles/profile-store.js';
+import type { ProfileFieldStore } from './profiles/profile-field-store.js';
 import type { UsageStore } from './usage/usage-store.js';
 
 /** Persistent storage of the server: one narrow sub-store per kind of data, plus the lifecycle. */
@@ -46,6 +47,8 @@ export interface Store {
   readonly groupApplications: GroupApplicationStore;
   /** Profiles of accounts (nick and avatar shared with `accounts`). */
   readonly profiles: ProfileStore;
+  /** Custom profile fields each app declares. */
+  readonly profileFields: ProfileFieldStore;
   /** Flushes and closes. Further calls of any part reject with 88505; a second close resolves. */
   close(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import type { FeatureModule } from '../features/feature-module.js';
 import { groupsModule } from '../features/groups/groups-module.js';
 import { messagesModule } from '../features/messages/messages-module.js';
 import { profilesModule } from '../features/profiles/profiles-module.js';
+import type { ProfileAudience } from '../features/profiles/profile-port.js';
 import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
@@ -66,6 +67,8 @@ export interface ParleyServerOptions {
   readonly clientAssets?: ClientAssets;
   /** How this server joins other nodes. @default a cluster of one (see {@link ClusterOptions}) */
   readonly cluster?: ClusterOptions;
+  /** Who besides the user hears of a profile change (the friends feature's port). @default nobody */
+  readonly profileAudience?: ProfileAudience;
 }
 
 /** How a server shares sessions and events with the other nodes of a cluster. */
@@ -173,7 +176,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     messages,
     conversationsModule({ store, clock, delivery, messages: messages.port }),
     groupsModule({ store, clock, delivery, accounts, directory: groupDirectory, messages: messages.port }),
-    profilesModule({ store, clock, delivery }),
+    profilesModule({ store, clock, delivery, ...(options.profileAudience ? { audience: options.profileAudience } : {}) }),
     adminModule({ apps, store, usage, clock }),
   ];
   const routes = features.flatMap((f) => f.routes?.() ?? []);

@@ -18,6 +18,7 @@ import { describeSigInvalidationContract } from './sig-invalidation-store-suite.
 import { describeLifecycleContract } from './store-lifecycle-suite.js';
 import { useStoreFixture, type CreateStoreHarness, type StoreFixture } from './store-suite-context.js';
 import { describeUsageContract } from './usage-store-suite.js';
+import { describeProfileFieldContract } from './profile-field-store-suite.js';
 
 /** A part of the suite: one per sub-store of {@link Store}, plus `lifecycle` (close and reopen, every part). */
 export type StoreSuitePart = Exclude<keyof Store, 'close'> | 'lifecycle';
@@ -34,6 +35,7 @@ const PARTS: readonly (readonly [StoreSuitePart, (fx: StoreFixture) => void])[] 
   ['groupMembers', describeGroupMemberContract],
   ['groupApplications', describeGroupApplicationContract],
   ['profiles', describeProfileContract],
+  ['profileFields', describeProfileFieldContract],
   ['lifecycle', describeLifecycleContract],
 ];
 
