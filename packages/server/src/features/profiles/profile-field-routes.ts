@@ -51,7 +51,9 @@ export function parseRestProfileFields(body: unknown): ProfileFieldDeclaration[]
   const parsed = parseProfileFieldDeclarations({ fields });
   if (!parsed.ok) {
     // The protocol names its own fields; say them as this body does.
-    const reason = parsed.reason.replace(/^fields/, 'CustomFields').replace(/\.key\b/, '.Tag').replace(/\.type\b/, '.Type').replace(/\.maxLength\b/, '.MaxLength').replace(/\.read\b/, '.Read').replace(/\.write\b/, '.Write');
+    const reason = parsed.reason.replace(/^fields/, 'CustomFields').replace(/\.key\b/, '.Tag').replace(/\.type\b/, '.Type').replace(/\.maxLength\b/, '.MaxLength').replace(/\.read\b/, '.Read').replace(/\.write\b/, '.Write')
+      .replace('string, integer', 'String, Integer')
+      .replace('app, admin', 'App, Admin');
     throw ParleyError.of(parsed.error, reason);
   }
   return parsed.value;
