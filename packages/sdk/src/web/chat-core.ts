@@ -78,6 +78,7 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
       // A peer's new nick or avatar shows in the C2C conversation (CONVERSATION_LIST_UPDATED follows).
       for (const p of profiles) conversations.applyPeerProfile(p.userID, p.nick, p.avatar);
       session.emitter.emit(EVENT.PROFILE_UPDATED, profiles);
+      hub.flush();
     },
   });
 
