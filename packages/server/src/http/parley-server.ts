@@ -22,6 +22,7 @@ import { groupsModule } from '../features/groups/groups-module.js';
 import { messagesModule } from '../features/messages/messages-module.js';
 import { profilesModule } from '../features/profiles/profiles-module.js';
 import type { ProfileAudience } from '../features/profiles/profile-port.js';
+import { ProfileDirectory } from '../directories/profile-directory.js';
 import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
@@ -132,7 +133,9 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     gauge.reset();
     for (const [app, count] of usage.activeTodayByApp()) gauge.set({ sdkappid: String(app) }, count);
   });
-  const accounts = new AccountService({ accounts: store.accounts, broker, clock });
+  // Senders' names, cached for the send path; account writes and profile updates keep it true.
+  const profileNames = new ProfileDirectory(store, broker);
+  const accounts = new AccountService({ accounts: store.accounts, broker, clock, onAccountsWritten: (app, ids) => profileNames.forget(app, ids) });
   const sessions = new SessionManager({
     apps,
     clock,
@@ -170,13 +173,13 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   // The parts the features share; each feature owns the rest of what it needs.
   const delivery = new Delivery(sinks, broker);
   const groupDirectory = new GroupDirectory(store, broker);
-  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory });
+  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory, profiles: profileNames });
   const features: readonly FeatureModule[] = [
     accountsModule({ accounts, sessions }),
     messages,
     conversationsModule({ store, clock, delivery, messages: messages.port }),
     groupsModule({ store, clock, delivery, accounts, directory: groupDirectory, messages: messages.port }),
-    profilesModule({ store, clock, delivery, ...(options.profileAudience ? { audience: options.profileAudience } : {}) }),
+    profilesModule({ store, clock, delivery, names: profileNames, ...(options.profileAudience ? { audience: options.profileAudience } : {}) }),
     adminModule({ apps, store, usage, clock }),
   ];
   const routes = features.flatMap((f) => f.routes?.() ?? []);
@@ -221,6 +224,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
         for (const feature of features) feature.stop?.();
         delivery.stop();
         groupDirectory.stop();
+        profileNames.stop();
         apps.stop();
         const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
         while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -40,6 +40,8 @@ export interface MessageServiceDeps {
   readonly delivery: Delivery;
   readonly accounts: AccountDirectory;
   readonly groups: GroupDirectory;
+  /** The senders' names (the composition passes its cached, cluster-true one). @default an uncached read of the store */
+  readonly profiles?: ProfileDirectory;
 }
 
 /** The answer to a send as a pre-encoded body: the same text as `JSON.stringify({ message, duplicate })`. */
@@ -56,19 +58,21 @@ export class MessageService implements MessagePort {
 
   constructor(deps: MessageServiceDeps) {
     this.#d = deps;
-    this.#profiles = new ProfileDirectory(deps.store);
+    this.#profiles = deps.profiles ?? new ProfileDirectory(deps.store);
   }
 
   /**
    * The names a message of `from` keeps, as Tencent's server stamps them at send time: the profile's
-   * nick and avatar, and in a group the sender's name card. Two point reads; none for `@TIM#SYSTEM`.
+   * nick and avatar (cached, see {@link ProfileDirectory}), and in a group the sender's name card (a
+   * keyed read of the member row). Nothing for `@TIM#SYSTEM`.
    */
   async senderNames(sdkAppID: number, from: string, group?: GroupView): Promise<WireSenderNames> {
     if (from === SYSTEM_CONVERSATION_ID) return NO_SENDER_NAMES;
-    const [brief, member] = await Promise.all([
-      this.#profiles.brief(sdkAppID, from),
-      group === undefined ? undefined : this.#d.store.groupMembers.get(sdkAppID, group.groupID, [from]).then((m) => m[0]),
-    ]);
+    if (group === undefined) {
+      const { nick, avatar } = await this.#profiles.brief(sdkAppID, from);
+      return { nick, avatar, nameCard: '' };
+    }
+    const [brief, member] = await Promise.all([this.#profiles.brief(sdkAppID, from), this.#d.store.groupMembers.get(sdkAppID, group.groupID, [from]).then((m) => m[0])]);
     return { nick: brief.nick, avatar: brief.avatar, nameCard: member?.nameCard ?? '' };
   }
 

@@ -12,6 +12,7 @@ import type { ProfileRecord, Store } from '@parley/store';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { Clock } from '../../time/clock.js';
 import { NO_PROFILE_AUDIENCE, type ProfileAudience } from './profile-port.js';
+import type { ProfileDirectory } from '../../directories/profile-directory.js';
 
 /** Dependencies of {@link ProfileService}. */
 export interface ProfileServiceDeps {
@@ -20,6 +21,8 @@ export interface ProfileServiceDeps {
   readonly delivery: Delivery;
   /** Who else hears of a user's profile change. @default nobody ({@link NO_PROFILE_AUDIENCE}) */
   readonly audience?: ProfileAudience;
+  /** The cached names the message sends stamp; told when a nick or avatar changes. */
+  readonly names?: ProfileDirectory;
 }
 
 /** Who asks: a logged-in user and the instance the request came from. */
@@ -86,6 +89,7 @@ export class ProfileService {
     if (refused !== undefined) throw ParleyError.of(refused.error, refused.reason);
     const record = await this.#d.store.profiles.update(caller.sdkAppID, caller.userID, patch, this.#d.clock.now());
     if (record === undefined) throw ParleyError.of('ERR_SVR_PROFILE_ACCOUNT_NOT_FOUND', notFound);
+    if (patch.nick !== undefined || patch.avatar !== undefined) this.#d.names?.changed(caller.sdkAppID, [caller.userID]);
     // Instances and friends see what users may read; the admin's answer is its own view.
     const seen = wireProfile(record, declarations, 'app');
     const audience = (await this.#audience.audienceOf(caller.sdkAppID, caller.userID)).filter((u) => u !== caller.userID);

@@ -7,6 +7,7 @@ import { registerProfileCommands } from './profile-commands.js';
 import { profileRoutes } from './profile-routes.js';
 import { ProfileService } from './profile-service.js';
 import type { ProfileAudience } from './profile-port.js';
+import type { ProfileDirectory } from '../../directories/profile-directory.js';
 import { profileFieldRoutes } from './profile-field-routes.js';
 
 /** Dependencies of {@link profilesModule}. */
@@ -16,6 +17,8 @@ export interface ProfilesDeps {
   readonly delivery: Delivery;
   /** Who else hears of a profile change (the friends feature plugs in here). @default nobody */
   readonly audience?: ProfileAudience;
+  /** The cached names of message senders, told of nick and avatar changes. */
+  readonly names?: ProfileDirectory;
 }
 
 /** The profiles feature module: `profile.*`, REST `profile/portrait_*` and `parley_admin/*_profile_custom_fields`. */
