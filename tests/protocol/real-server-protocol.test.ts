@@ -8,7 +8,8 @@ runMessagingProtocolSuite('the real server', async () => {
     wsUrl: server.wsUrl,
     loginBody: (userID) => ({ SDKAppID: server.app.sdkAppID, userID, userSig: server.sig(userID) }),
     setNames: async (userID, nick, avatar) => {
-      await server.store.profiles.update(server.app.sdkAppID, userID, { nick, avatar }, Date.now());
+      const answer = await server.rest('profile/portrait_set', { From_Account: userID, ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: nick }, { Tag: 'Tag_Profile_IM_Image', Value: avatar }] });
+      if (answer['ErrorCode'] !== 0) throw new Error(`portrait_set failed: ${JSON.stringify(answer)}`);
     },
     close: () => server.close(),
   };
