@@ -70,7 +70,7 @@ describe("senders' and peers' names between SDK instances", () => {
     const alice = await user('alice');
     const bob = await user('bob');
     await alice.chat.updateMyProfile({ nick: 'Alice', avatar: 'https://example.invalid/alice.png' });
-    await say(alice, 'bob', 'first');
+    expect(await say(alice, 'bob', 'first')).toMatchObject({ nick: 'Alice', avatar: 'https://example.invalid/alice.png' });
     await waitUntil(() => bob.received.length === 1, 5000, 'bob receives the first message');
     expect(bob.received[0]).toMatchObject({ nick: 'Alice', avatar: 'https://example.invalid/alice.png', nameCard: '' });
     const list = (await bob.chat.getConversationList()).data.conversationList as unknown as ConversationLike[];

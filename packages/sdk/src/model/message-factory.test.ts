@@ -10,6 +10,7 @@ import {
   createTextAtMessage,
   createTextMessage,
   isSdkMessage,
+  mergeWire,
   messageFromWire,
   messageForShow,
   newMessageID,
@@ -122,6 +123,14 @@ describe('createTextAtMessage and createCustomMessage', () => {
       onlineUserOnly: true,
       receiverList: ['x'],
     });
+  });
+});
+
+describe('mergeWire', () => {
+  it("gives a sent message the sequence, time and the sender's names the server stamped", () => {
+    const m = createTextMessage(ctx, { to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'hi' } });
+    mergeWire(m, wire({ from: 'alice', to: 'bob', seq: 9, nick: 'Alice', avatar: 'https://a/a.png' }));
+    expect(m).toMatchObject({ sequence: 9, status: 'success', nick: 'Alice', avatar: 'https://a/a.png', nameCard: '' });
   });
 });
 

@@ -241,6 +241,10 @@ export function mergeWire(message: Message, wire: WireMessage): void {
   message.random = wire.random;
   message.status = 'success';
   message.isOnlineOnly = wire.isOnlineOnly;
+  // The server stamps the sender's names: the sent message shows them as the receivers see them.
+  message.nick = wire.nick;
+  message.avatar = wire.avatar;
+  message.nameCard = wire.nameCard;
 }
 
 /** The bracketed tag a conversation list shows for each non-text message type. */
