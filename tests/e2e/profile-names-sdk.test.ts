@@ -127,6 +127,24 @@ describe("senders' and peers' names between SDK instances", () => {
   });
 });
 
+describe('profile changes of others through V2TIM', () => {
+  it("a chat partner's profile change is not reported as onSelfInfoUpdated", async () => {
+    ts = await startTestServer({ profileAudience: chatPartners() });
+    const alice = await user('alice');
+    const bob = await v2Client(ts, { platform: 'Android' });
+    v2s.push(bob);
+    expect((await bob.manager.login('bob', ts.sig('bob'))).code).toBe(0);
+    await say(alice, 'bob', 'hi');
+    const bobWeb = await user('bob');
+    await alice.chat.updateMyProfile({ nick: 'Alice' });
+    await waitUntil(() => bobWeb.conversationLists.some((l) => l.find((c) => c.conversationID === 'C2Calice')?.userProfile?.nick === 'Alice'), 5000, "bob's web instance hears it");
+    expect(bob.calls.filter((c) => c === 'onSelfInfoUpdated')).toEqual([]);
+    await bobWeb.chat.updateMyProfile({ nick: 'Bobby' });
+    await waitUntil(() => bob.calls.includes('onSelfInfoUpdated'), 5000, "bob's own change");
+    expect(bob.calls.filter((c) => c === 'onSelfInfoUpdated')).toHaveLength(1);
+  });
+});
+
 describe('custom profile fields declared per app', () => {
   it('a field the app has not declared is refused with 40009 (web and V2TIM); once declared, both SDKs set it', async () => {
     ts = await startTestServer();

@@ -274,7 +274,8 @@ export class V2TIMManager {
       else this.notify('onKickedOffline');
     });
     core.chat.on(EVENT.PROFILE_UPDATED, ({ data }) => {
-      for (const profile of data) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
+      // Others' profiles (a friend's, through the profile audience) are the friendship listener's business.
+      for (const profile of data) if (profile.userID === core.chat.getLoginUser()) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
     });
     core.session.observe({
       onNetState: (state: NetStateValue, failure: ParleyError | undefined) => {
