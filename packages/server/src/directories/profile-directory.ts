@@ -4,7 +4,8 @@
  * member lists take the current ones.
  *
  * Every send asks for its sender's names, so they are kept in memory: a keyed SQLite read per send
- * cost about 9% of the server's CPU in W2 (docs/BENCHMARKS.md). Whatever changes a nick or avatar
+ * took about 9% of the server's busy time in a W2 CPU profile (`parley bench w2 --profile`); with
+ * the cache the lookup is about 1%. Whatever changes a nick or avatar
  * says so: a profile update calls {@link ProfileDirectory.changed} (forgotten here, and on every
  * other node through `profile-changed`); account imports, sign-ups and deletes call
  * {@link ProfileDirectory.forget} on their node and the other nodes forget on `accounts-created` /
