@@ -254,6 +254,25 @@ describe('parley CLI arguments', () => {
     expect(run(['app', 'show', '1400000778', '--data', data]).status).not.toBe(0);
   });
 
+  it('app profile-fields shows and replaces the custom profile field declarations, refusing a bad list', () => {
+    const data = tempDir();
+    expect(run(['app', 'create', '--data', data, '--app-id', '1400000778']).status).toBe(0);
+    expect(run(['app', 'profile-fields', '1400000778', '--data', data]).stdout).toContain('declares no custom profile fields');
+    const fields = [
+      { Tag: 'Tag_Profile_Custom_Hobby', Type: 'String', MaxLength: 64, Read: ['App', 'Admin'], Write: ['App'] },
+      { Tag: 'Tag_Profile_Custom_Score', Type: 'Integer', Read: ['Admin'], Write: ['Admin'] },
+    ];
+    const set = run(['app', 'profile-fields', '1400000778', '--data', data, '--set', JSON.stringify(fields)]);
+    expect(set.status).toBe(0);
+    expect(set.stdout).toBe('Tag_Profile_Custom_Hobby\tString(64)\tread App,Admin\twrite App\nTag_Profile_Custom_Score\tInteger\tread Admin\twrite Admin\n');
+    const bad = run(['app', 'profile-fields', '1400000778', '--data', data, '--set', JSON.stringify([{ Tag: 'Tag_Profile_Custom_Hobby', Type: 'Float', Read: ['App'], Write: ['App'] }])]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('CustomFields[0].Type must be one of String, Integer');
+    expect(run(['app', 'profile-fields', '1400000778', '--data', data, '--set', '[oops']).status).not.toBe(0);
+    expect(run(['app', 'profile-fields', '1400000778', '--data', data]).stdout).toContain('Tag_Profile_Custom_Score');
+    expect(run(['app', 'profile-fields', '1400000779', '--data', data]).status).not.toBe(0);
+  });
+
   it('usersig gen and verify round-trip through the CLI', () => {
     const key = 'k'.repeat(64);
     const gen = run(['usersig', 'gen', '--sdkappid', '1400000001', '--key', key, '--user', 'alice', '--expire', '3600']);

@@ -119,6 +119,22 @@ describe('friend requests between SDK instances', () => {
     expect(deleted.data).toEqual({ successUserIDList: [{ userID: 'bob' }], failureUserIDList: [{ userID: 'carol', code: 31704, message: expect.any(String) as string }] });
   });
 
+  it("a friend's profile change reaches the users who have them as a friend (PROFILE_UPDATED), not strangers", async () => {
+    ts = await startTestServer();
+    const bob = await user('bob');
+    await bob.chat.updateMyProfile({ allowType: TYPES.ALLOW_TYPE_ALLOW_ANY });
+    const alice = await user('alice');
+    const carol = await user('carol');
+    await alice.chat.addFriend({ to: 'bob', source: 'AddSource_Type_Web', type: TYPES.SNS_ADD_TYPE_SINGLE });
+    const aliceHeard = record<{ userID: string; nick: string }[]>(alice, EVENT.PROFILE_UPDATED);
+    const carolHeard = record<{ userID: string; nick: string }[]>(carol, EVENT.PROFILE_UPDATED);
+    await bob.chat.updateMyProfile({ nick: 'Bobby' });
+    await waitUntil(() => aliceHeard.length === 1, 5000, "alice's PROFILE_UPDATED for her friend bob");
+    expect(aliceHeard[0]).toMatchObject([{ userID: 'bob', nick: 'Bobby' }]);
+    await settle();
+    expect(carolHeard).toEqual([]);
+  });
+
   it('refusing and deleting applications tells both users', async () => {
     ts = await startTestServer();
     const alice = await user('alice');

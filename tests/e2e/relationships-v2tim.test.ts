@@ -120,6 +120,33 @@ describe('V2TIM friendship manager', () => {
     expect((await fm.addFriend('bob', 7)).code).toBe(6017);
   });
 
+  it("carries native V2TIM's follow calls and tells the listener of follow changes and of a friend's new profile", async () => {
+    ts = await startTestServer();
+    const alice = await v2('alice');
+    const bob = await v2('bob');
+    await settled(alice);
+    await settled(bob);
+    const followers: { ids: string[]; isAdd: boolean }[] = [];
+    const changed: V2TimFriendInfo[][] = [];
+    const added: V2TimFriendInfo[][] = [];
+    alice.manager.getFriendshipManager().addFriendListener({
+      onFriendListAdded: (list) => added.push(list),
+      onMyFollowersListChanged: (list, isAdd) => followers.push({ ids: list.map((u) => u.userID ?? ''), isAdd }),
+      onFriendInfoChanged: (list) => changed.push(list),
+    });
+    const bobFm = bob.manager.getFriendshipManager();
+    expect((await bobFm.followUser(['alice'])).data).toMatchObject([{ userID: 'alice', resultCode: 0 }]);
+    await waitUntil(() => followers.length === 1, 5000, 'onMyFollowersListChanged');
+    expect(followers[0]).toEqual({ ids: ['bob'], isAdd: true });
+    expect((await alice.manager.getFriendshipManager().getMyFollowersList()).data).toMatchObject({ userFullInfoList: [{ userID: 'bob' }] });
+
+    await alice.manager.getFriendshipManager().addFriend('bob', FriendType.V2TIM_FRIEND_TYPE_SINGLE);
+    expect((await bob.manager.getFriendshipManager().acceptFriendApplication(FriendResponseTypeEnum.V2TIM_FRIEND_ACCEPT_AGREE, FriendApplicationTypeEnum.V2TIM_FRIEND_APPLICATION_COME_IN, 'alice')).code).toBe(0);
+    await waitUntil(() => added.length === 1, 5000, "onFriendListAdded: bob is alice's friend");
+    expect((await bob.manager.setSelfInfo({ nickName: 'Bobby' })).code).toBe(0);
+    await waitUntil(() => changed.some((list) => list.some((f) => f.userProfile?.nickName === 'Bobby')), 5000, "onFriendInfoChanged for bob's nick");
+  });
+
   it('answers 6013 before initSDK', async () => {
     const { V2TIMManager } = await import('@parley/sdk');
     const manager = new V2TIMManager();

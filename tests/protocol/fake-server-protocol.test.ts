@@ -9,10 +9,13 @@ import { runMessagingProtocolSuite } from './messaging-protocol-suite.js';
 
 runMessagingProtocolSuite("the SDK's fake server", async () => {
   const server = await FakeServer.start();
-  FakeMessaging.install(server);
+  const fake = FakeMessaging.install(server);
   return {
     wsUrl: server.url,
     loginBody: (userID) => ({ SDKAppID: 1400000001, userID, userSig: `sig-${userID}` }),
+    setNames: async (userID, nick, avatar) => {
+      fake.profiles.set(userID, { nick, avatar });
+    },
     close: () => server.close(),
   };
 });

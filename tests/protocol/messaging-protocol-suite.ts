@@ -18,6 +18,8 @@ export interface ProtocolTarget {
   readonly wsUrl: string;
   /** The `wslogin` body of `userID` (SDKAppID and a valid UserSig). */
   loginBody(userID: string): Record<string, unknown>;
+  /** Gives an existing account a profile nick and avatar (as an admin's `portrait_set` would). */
+  setNames(userID: string, nick: string, avatar: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,9 @@ interface Msg {
   atUserList: string[];
   isOnlineOnly: boolean;
   receiverList: string[];
+  nick: string;
+  avatar: string;
+  nameCard: string;
 }
 
 const text = (t: string) => [{ type: 'TIMTextElem', content: { text: t } }];
@@ -116,6 +121,9 @@ export function runMessagingProtocolSuite(name: string, start: () => Promise<Pro
           atUserList: [],
           isOnlineOnly: false,
           receiverList: [],
+          nick: '',
+          avatar: '',
+          nameCard: '',
         });
         expect(Number.isInteger(message.time) && message.time < 1e11).toBe(true);
         const [push] = await bob.pushesOf('openim.msg');
@@ -266,6 +274,42 @@ export function runMessagingProtocolSuite(name: string, start: () => Promise<Pro
         await login('bob');
         expect(codeOf(await alice.request('openim.deletemsg', { conversationID: 'C2Cbob', seqs: [] }))).toBe(88502);
         expect(codeOf(await alice.request('openim.deletemsg', { conversationID: 'C2Cbob', seqs: Array.from({ length: 31 }, (_, i) => i + 1) }))).toBe(88502);
+      });
+    });
+
+    describe("the sender's names", () => {
+      it('stamps a message with the nick and avatar as of its send; history and sync keep them, the conversation list shows the current ones', async () => {
+        const alice = await login('alice');
+        const bob = await login('bob');
+        await target.setNames('alice', 'Alice', 'https://example.invalid/a.png');
+        const first = await send(alice, 'bob', 'one');
+        expect(first).toMatchObject({ nick: 'Alice', avatar: 'https://example.invalid/a.png', nameCard: '' });
+        expect((await bob.pushesOf('openim.msg'))[0]).toMatchObject({ message: { nick: 'Alice', avatar: 'https://example.invalid/a.png' } });
+        await target.setNames('alice', 'Alicia', '');
+        const second = await send(alice, 'bob', 'two');
+        const history = (await bob.ok('openim.getmsg', { conversationID: 'C2Calice', count: 10 }))['messages'] as Msg[];
+        expect(history.map((m) => [m.nick, m.avatar])).toEqual([['Alice', 'https://example.invalid/a.png'], ['Alicia', '']]);
+        const synced = (await bob.ok('openim.sync', { cursor: 0, count: 10 }))['messages'] as Msg[];
+        expect(synced.map((m) => m.nick)).toEqual(['Alice', 'Alicia']);
+        expect(second.nick).toBe('Alicia');
+        const [conversation] = (await bob.ok('recentcontact.get_list'))['conversations'] as Record<string, unknown>[];
+        expect(conversation?.['userProfile']).toEqual({ userID: 'alice', nick: 'Alicia', avatar: '' });
+        expect((await alice.ok('recentcontact.get', { conversationID: 'C2Cbob' }))['conversation']).toMatchObject({ userProfile: { userID: 'bob', nick: '', avatar: '' } });
+      });
+
+      it("gives group messages the sender's name card, group conversations no userProfile, and member lists the current nick and avatar", async () => {
+        const alice = await login('alice');
+        const bob = await login('bob');
+        await target.setNames('bob', 'Bob', 'https://example.invalid/b.png');
+        await alice.ok('group_open_http_svc.create_group', { type: 'Public', name: 'g', groupID: 'names', memberList: [{ userID: 'bob' }] });
+        const sent = await send(alice, 'names', 'hello', 'GROUP');
+        expect(sent).toMatchObject({ nick: '', avatar: '', nameCard: '' });
+        const fromBob = await send(bob, 'names', 'hi', 'GROUP');
+        expect(fromBob).toMatchObject({ nick: 'Bob', avatar: 'https://example.invalid/b.png', nameCard: '' });
+        const conversations = (await alice.ok('recentcontact.get_list'))['conversations'] as Record<string, unknown>[];
+        expect(conversations.find((c) => c['conversationID'] === 'GROUPnames')?.['userProfile']).toBeNull();
+        const members = (await alice.ok('group_open_http_svc.get_group_member_list', { groupID: 'names', offset: 0, count: 10 }))['members'] as Record<string, unknown>[];
+        expect(members.map((m) => [m['userID'], m['nick'], m['avatar']])).toEqual([['alice', '', ''], ['bob', 'Bob', 'https://example.invalid/b.png']]);
       });
     });
 

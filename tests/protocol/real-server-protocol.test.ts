@@ -7,6 +7,10 @@ runMessagingProtocolSuite('the real server', async () => {
   return {
     wsUrl: server.wsUrl,
     loginBody: (userID) => ({ SDKAppID: server.app.sdkAppID, userID, userSig: server.sig(userID) }),
+    setNames: async (userID, nick, avatar) => {
+      const answer = await server.rest('profile/portrait_set', { From_Account: userID, ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: nick }, { Tag: 'Tag_Profile_IM_Image', Value: avatar }] });
+      if (answer['ErrorCode'] !== 0) throw new Error(`portrait_set failed: ${JSON.stringify(answer)}`);
+    },
     close: () => server.close(),
   };
 });

@@ -1,7 +1,8 @@
-/** `parley app create|list|show`: manage applications in the data directory's store. */
+/** `parley app create|list|show|profile-fields`: manage applications in the data directory's store. */
 import type { Command } from 'commander';
 import { genUserSig } from '@parley/usersig';
-import { DEFAULT_ADMIN, newAppRecord } from '@parley/server';
+import { ParleyError } from '@parley/protocol';
+import { DEFAULT_ADMIN, newAppRecord, parseRestProfileFields, restProfileField } from '@parley/server';
 import type { AppRecord, Store } from '@parley/store';
 import { parseSdkAppID, parseSecretKey } from './cli-args.js';
 import { dataDir, openDataStore } from './data-dir.js';
@@ -79,6 +80,32 @@ export function registerAppCommand(program: Command): void {
         const found = await store.apps.get(id);
         if (!found) program.error(`app ${id} not found`, { exitCode: 1 });
         else process.stdout.write(`${describeApp(found)}\n`);
+      });
+    });
+  app
+    .command('profile-fields')
+    .description("show the app's custom profile fields (Tag_Profile_Custom_*), or replace them with --set")
+    .argument('<sdkappid>', 'the SDKAppID', parseSdkAppID)
+    .option('--data <dir>', 'data directory (env PARLEY_DATA)')
+    .option('--set <json>', 'the whole new list, as REST parley_admin/set_profile_custom_fields takes it: [{"Tag":"Tag_Profile_Custom_Hobby","Type":"String","MaxLength":64,"Read":["App","Admin"],"Write":["App"]}]')
+    .action(async (id: number, opts: { data?: string; set?: string }) => {
+      await withStore(opts.data, async (store) => {
+        if (!(await store.apps.get(id))) return program.error(`app ${id} not found`, { exitCode: 1 });
+        if (opts.set !== undefined) {
+          let fields;
+          try {
+            fields = parseRestProfileFields({ CustomFields: JSON.parse(opts.set) as unknown });
+          } catch (error) {
+            const reason = error instanceof ParleyError || error instanceof SyntaxError ? error.message : String(error);
+            return program.error(`--set: ${reason}`, { exitCode: 1 });
+          }
+          await store.profileFields.replace(id, fields);
+        }
+        const declared = await store.profileFields.list(id);
+        if (declared.length === 0) process.stdout.write(`app ${id} declares no custom profile fields\n`);
+        for (const f of declared.map(restProfileField)) {
+          process.stdout.write(`${f.Tag}\t${f.Type}${f.MaxLength !== undefined ? `(${f.MaxLength})` : ''}\tread ${f.Read.join(',')}\twrite ${f.Write.join(',')}\n`);
+        }
       });
     });
 }

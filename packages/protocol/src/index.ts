@@ -46,8 +46,8 @@ export type { TSignalingName } from './tencent/tsignaling.js';
 export { valid, invalid, isRecord, isUint, kindOf, utf8ByteLength } from './core/validate.js';
 export type { Parsed, Valid, Invalid } from './core/validate.js';
 export { MessagingCommand, MessagingPush } from './core/wire-names.js';
-export { MAX_MESSAGE_BYTES } from './shared/wire-message.js';
-export type { WireConversationType, WireElement, WireMessage } from './shared/wire-message.js';
+export { MAX_MESSAGE_BYTES, NO_SENDER_NAMES } from './shared/wire-message.js';
+export type { WireConversationType, WireElement, WireMessage, WireSenderNames } from './shared/wire-message.js';
 export type {
   SendMessageRequest,
   SendMessageResponse,
@@ -59,7 +59,7 @@ export type {
   DeleteMessagesRequest,
 } from './messages/message-types.js';
 export { SYSTEM_CONVERSATION_ID, parseConversationID, conversationID } from './conversations/conversation-types.js';
-export type { WireConversation, ConversationResponse } from './shared/wire-conversation.js';
+export type { WireConversation, ConversationResponse, WireUserBrief } from './shared/wire-conversation.js';
 export type {
   WireGroupType,
   WireMemberRole,
@@ -228,3 +228,12 @@ export type {
   BlacklistAnswer,
 } from './relationships/relationship-types.js';
 export { isAddSource, isFriendCustomKey, readFriendCustomFields, parseAddFriendRequest } from './relationships/relationship-parse.js';
+export {
+  PROFILE_FIELD_TYPES,
+  PROFILE_FIELD_ROLES,
+  MAX_PROFILE_FIELD_DECLARATIONS,
+  parseProfileFieldDeclarations,
+  checkCustomFieldWrite,
+  readableCustomFields,
+} from './profiles/profile-fields.js';
+export type { ProfileFieldDeclaration, ProfileFieldType, ProfileFieldRole, ProfileFieldRefusal } from './profiles/profile-fields.js';

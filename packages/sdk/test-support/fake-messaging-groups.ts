@@ -20,6 +20,7 @@ import {
   parseJoinGroupRequest,
   parseSetMemberRoleRequest,
   parseUpdateGroupRequest,
+  NO_SENDER_NAMES,
   SYSTEM_SENDER,
   type ErrorName,
   type RequestFrame,
@@ -34,7 +35,8 @@ import type { FakeConnection, Reply } from './fake-server.js';
 
 interface FakeGroup {
   base: Omit<WireGroup, 'memberNum' | 'nextMessageSeq' | 'selfRole' | 'selfJoinTime'>;
-  readonly members: Map<string, WireGroupMember>;
+  /** Members without their profile names (a member list adds the current ones). */
+  readonly members: Map<string, Omit<WireGroupMember, 'nick' | 'avatar'>>;
   readonly messages: WireMessage[];
   /** Pending join applications by applicant. */
   readonly applications: Map<string, WireGroupApplication>;
@@ -221,7 +223,7 @@ export class FakeGroups {
         if (!g.members.has(user)) return denied;
         const all = [...g.members.values()].sort((x, y) => (x.userID < y.userID ? -1 : x.userID > y.userID ? 1 : 0));
         const page = all.slice(offset, offset + count);
-        return { code: 0, body: { members: page, nextOffset: offset + page.length, isCompleted: offset + page.length >= all.length } };
+        return { code: 0, body: { members: page.map((m) => ({ ...m, ...this.model.brief(m.userID) })), nextOffset: offset + page.length, isCompleted: offset + page.length >= all.length } };
       }
       case MessagingCommand.ADD_MEMBERS: {
         const p = parseAddMembersRequest(b);
@@ -310,6 +312,11 @@ export class FakeGroups {
     }
   }
 
+  /** The name card of `user` in `groupID` (`undefined` when not a member). */
+  nameCardOf(groupID: string, user: string): string | undefined {
+    return this.groups.get(groupID)?.members.get(user)?.nameCard;
+  }
+
   /** Adds `user` as a member (a join or an agreed application): the tip and the `joined` push; 10014 when full. */
   private admit(g: FakeGroup, user: string, operator: string, connection: FakeConnection): Reply | undefined {
     if (g.base.maxMemberNum > 0 && g.members.size >= g.base.maxMemberNum) return fail('ERR_SVR_GROUP_FULL_MEMBER_COUNT');
@@ -343,6 +350,7 @@ export class FakeGroups {
       from: SYSTEM_SENDER,
       to: groupID,
       time: this.model.now(),
+      ...NO_SENDER_NAMES,
       random: 0,
       elements: [{ type: 'TIMGroupTipElem', content: { operationType, operatorID, userIDList: [...userIDList], ...(groupProfile ? { groupProfile } : {}) } }],
       cloudCustomData: '',

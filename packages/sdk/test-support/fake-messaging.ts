@@ -72,6 +72,8 @@ export class FakeMessaging {
   readonly groups: FakeGroups;
   /** Users who exist although they never logged in (see {@link isAccount}). */
   readonly accounts = new Set<string>();
+  /** Users' profile nick and avatar (a test sets them; the server reads its profiles): messages stamp them at send, conversations and member lists show the current ones. */
+  readonly profiles = new Map<string, { nick: string; avatar: string }>();
   private readonly c2c = new Map<string, WireMessage[]>();
   private readonly inbox = new Map<string, WireMessage[]>();
   private readonly byID = new Map<string, WireMessage>();
@@ -91,6 +93,12 @@ export class FakeMessaging {
   /** True when `userID` is an account: it logged in or was added to {@link accounts}. */
   isAccount(userID: string): boolean {
     return this.accounts.has(userID) || [...this.server.instances.values()].includes(userID);
+  }
+
+  /** A user's current nick and avatar ('' for both when none was set). */
+  brief(userID: string): { nick: string; avatar: string } {
+    const p = this.profiles.get(userID);
+    return { nick: p?.nick ?? '', avatar: p?.avatar ?? '' };
   }
 
   /** The model's answer to a messaging request (scripted handlers may delegate to it). */
@@ -206,6 +214,8 @@ export class FakeMessaging {
       atUserList: [],
       isOnlineOnly: input.onlineUserOnly === true,
       receiverList: [],
+      ...this.brief(input.from),
+      nameCard: type === 'GROUP' ? (this.groups.nameCardOf(input.to, input.from) ?? '') : '',
     };
     return this.store(base, except);
   }
@@ -267,6 +277,7 @@ export class FakeMessaging {
       isPinned: m?.isPinned ?? false,
       draftText: m?.draftText ?? '',
       updatedAt: Math.max(last?.time ?? 0, m?.updatedAt ?? 0),
+      userProfile: parsed?.type === 'GROUP' ? null : { userID: parsed?.target ?? '', ...this.brief(parsed?.target ?? '') },
     };
   }
 
@@ -306,6 +317,9 @@ export class FakeMessaging {
         atUserList: [...b.atUserList],
         isOnlineOnly: b.onlineUserOnly,
         receiverList: [...b.receiverList],
+        // As the server: the sender's names as of the send.
+        ...this.brief(user),
+        nameCard: type === 'GROUP' ? (this.groups.nameCardOf(b.to, user) ?? '') : '',
       },
       this.echoToSender ? undefined : connection,
     );

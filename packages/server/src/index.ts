@@ -5,6 +5,9 @@
  */
 export { createParleyServer, DEFAULT_SESSION_OPTIONS } from './http/parley-server.js';
 export type { ParleyServer, ParleyServerOptions, ClusterOptions } from './http/parley-server.js';
+export type { ProfileAudience } from './features/profiles/profile-port.js';
+export { parseRestProfileFields, restProfileField } from './features/profiles/profile-field-routes.js';
+export type { RestProfileField } from './features/profiles/profile-field-routes.js';
 export { LocalBroker } from './cluster/local-broker.js';
 export type {
   Broker,

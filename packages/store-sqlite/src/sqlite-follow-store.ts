@@ -1,5 +1,5 @@
 /**
- * `store.follows` on SQLite (migration 5): `follows` holds the edges (their rowid orders the lists
+ * `store.follows` on SQLite (migration 6): `follows` holds the edges (their rowid orders the lists
  * and is the page cursor), `follow_counts` each user's three counts, updated with the edges.
  */
 import { isRecord, isUint, type FollowListType, type FollowType } from '@parley/protocol';

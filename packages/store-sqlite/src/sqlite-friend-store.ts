@@ -29,6 +29,10 @@ export class SqliteFriendStore implements FriendStore {
     });
   }
 
+  async ownersOf(sdkAppID: number, userID: string): Promise<string[]> {
+    return this.run.snapshot(() => this.st.ownersOf.all(sdkAppID, userID).map(String));
+  }
+
   async links(sdkAppID: number, owner: string, userIDs: readonly string[]): Promise<FriendLink[]> {
     return this.run.snapshot(() =>
       [...new Set(userIDs)].map((userID) => ({

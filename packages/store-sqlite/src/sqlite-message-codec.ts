@@ -22,7 +22,7 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 /** Parses a message row (columns of `MESSAGE_COLUMNS`). */
 export function parseMessageRow(row: unknown): Parsed<MessageRecord> {
   if (!isRecord(row)) return invalid('the row is missing');
-  const { msg_id: ID, conv_type: conversationType, from_user: from, to_target: to, seq, time, random, priority, cloud_custom_data: cloudCustomData } = row;
+  const { msg_id: ID, conv_type: conversationType, from_user: from, to_target: to, seq, time, random, priority, cloud_custom_data: cloudCustomData, sender_nick: nick, sender_avatar: avatar, sender_name_card: nameCard } = row;
   if (typeof ID !== 'string') return invalid('msg_id must be text');
   if (conversationType !== 'C2C' && conversationType !== 'GROUP') return invalid('conv_type must be C2C or GROUP');
   if (typeof from !== 'string') return invalid('from_user must be text');
@@ -32,6 +32,7 @@ export function parseMessageRow(row: unknown): Parsed<MessageRecord> {
   if (!isUint(random)) return invalid('random must be a non-negative integer');
   if (typeof priority !== 'string') return invalid('priority must be text');
   if (typeof cloudCustomData !== 'string') return invalid('cloud_custom_data must be text');
+  if (typeof nick !== 'string' || typeof avatar !== 'string' || typeof nameCard !== 'string') return invalid('sender_nick, sender_avatar and sender_name_card must be text');
   const elements = parseJsonColumn(row, 'elements', parseElementArray);
   if (!elements.ok) return elements;
   const atUserList = parseJsonColumn(row, 'at_users', parseStringArray);
@@ -51,6 +52,9 @@ export function parseMessageRow(row: unknown): Parsed<MessageRecord> {
     priority,
     atUserList: atUserList.value,
     receiverList: receiverList.value,
+    nick,
+    avatar,
+    nameCard,
   });
 }
 

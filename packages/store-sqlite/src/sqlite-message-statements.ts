@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 
 /** Columns of a message row as the codec reads them. */
 export const MESSAGE_COLUMNS =
-  'm.msg_id, m.conv_type, m.from_user, m.to_target, m.seq, m.time, m.random, m.priority, m.at_users, m.receivers, m.cloud_custom_data, m.elements';
+  'm.msg_id, m.conv_type, m.from_user, m.to_target, m.seq, m.time, m.random, m.priority, m.at_users, m.receivers, m.cloud_custom_data, m.elements, m.sender_nick, m.sender_avatar, m.sender_name_card';
 
 /** Bind values of a message insert. */
 export interface MessageRowParams {
@@ -26,6 +26,9 @@ export interface MessageRowParams {
   readonly receivers: string;
   readonly cloudCustomData: string;
   readonly elements: string;
+  readonly senderNick: string;
+  readonly senderAvatar: string;
+  readonly senderNameCard: string;
 }
 
 /** Bind values that say whose view of which conversation a query is about. */
@@ -88,8 +91,8 @@ export function prepareMessageStatements(db: Database.Database): MessageStatemen
   return {
     findBySender: db.prepare<[number, string, string]>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.app = ? AND m.from_user = ? AND m.msg_id = ?`),
     insertMessage: db.prepare<MessageRowParams>(
-      `INSERT INTO messages (app, conv, seq, from_user, msg_id, targeted, conv_type, to_target, time, random, priority, at_users, receivers, cloud_custom_data, elements)
-       VALUES (@app, @conv, @seq, @fromUser, @msgID, @targeted, @convType, @to, @time, @random, @priority, @atUsers, @receivers, @cloudCustomData, @elements)
+      `INSERT INTO messages (app, conv, seq, from_user, msg_id, targeted, conv_type, to_target, time, random, priority, at_users, receivers, cloud_custom_data, elements, sender_nick, sender_avatar, sender_name_card)
+       VALUES (@app, @conv, @seq, @fromUser, @msgID, @targeted, @convType, @to, @time, @random, @priority, @atUsers, @receivers, @cloudCustomData, @elements, @senderNick, @senderAvatar, @senderNameCard)
        ON CONFLICT (app, from_user, msg_id) DO NOTHING`,
     ),
     insertReceiver: db.prepare<[number, string]>('INSERT OR IGNORE INTO message_receivers (msg, user_id) VALUES (?, ?)'),

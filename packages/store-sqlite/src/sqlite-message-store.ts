@@ -41,6 +41,9 @@ function storedMessage(draft: MessageDraft, seq: number, elementsJson: string): 
     priority: draft.priority,
     atUserList: [...draft.atUserList],
     receiverList: [...draft.receiverList],
+    nick: draft.nick ?? '',
+    avatar: draft.avatar ?? '',
+    nameCard: draft.nameCard ?? '',
   };
 }
 
@@ -135,6 +138,9 @@ export class SqliteMessageStore implements MessageStore {
       receivers: JSON.stringify(draft.receiverList),
       cloudCustomData: draft.cloudCustomData,
       elements,
+      senderNick: draft.nick ?? '',
+      senderAvatar: draft.avatar ?? '',
+      senderNameCard: draft.nameCard ?? '',
     });
     if (inserted.changes === 0) {
       const earlier = this.#earlier(app, draft);

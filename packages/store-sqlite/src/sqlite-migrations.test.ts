@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import { expectParleyRejection, testAppRecord } from '@parley/store/testing';
+import { expectParleyRejection, testAppRecord, testDraft } from '@parley/store/testing';
 import { SQLITE_MIGRATIONS, migrateSqliteDatabase, readSqliteSchemaVersion, type SqliteMigration } from './sqlite-migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -87,6 +87,7 @@ describe('SQLite migrations', () => {
       { name: 'inbox', wr: 1, strict: 1 },
       { name: 'message_receivers', wr: 1, strict: 1 },
       { name: 'messages', wr: 0, strict: 1 },
+      { name: 'profile_custom_fields', wr: 1, strict: 1 },
       { name: 'schema_migrations', wr: 0, strict: 1 },
       { name: 'sig_invalidations', wr: 1, strict: 1 },
       { name: 'status_subscriptions', wr: 0, strict: 1 },
@@ -182,6 +183,23 @@ describe('opening a SqliteStore runs the migrations', () => {
     await second.close();
     expect(before).toHaveLength(LATEST);
     expect(recorded(rawDb(path))).toStrictEqual(before);
+  });
+
+  it("migration 7 keeps messages stored before it readable, with '' for the sender's names", async () => {
+    const path = newDbPath();
+    const first = await openSqliteStore({ path });
+    await first.apps.create(testAppRecord(1));
+    await first.messages.append(1, [testDraft('alice', 'bob', 'old', { nick: 'gone' })]);
+    await first.close();
+    // Turn the file back into a version-6 database that holds the message row.
+    const raw = rawDb(path);
+    raw.exec(`ALTER TABLE messages DROP COLUMN sender_nick; ALTER TABLE messages DROP COLUMN sender_avatar; ALTER TABLE messages DROP COLUMN sender_name_card;
+      DROP TABLE profile_custom_fields; DELETE FROM schema_migrations WHERE version = 7;`);
+    raw.close();
+    const second = await openSqliteStore({ path });
+    const [message] = (await second.messages.getHistory(1, 'bob', 'C2Calice', { count: 10 })).messages;
+    expect(message).toMatchObject({ ID: 'old', nick: '', avatar: '', nameCard: '' });
+    await second.close();
   });
 
   it('refuses to open a file written by a newer schema, with a clear error, and leaves it untouched', async () => {

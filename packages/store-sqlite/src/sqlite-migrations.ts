@@ -299,6 +299,27 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'sender-names-and-profile-fields',
+    // Messages keep the sender's nick, avatar and group name card as of the send (rows stored
+    // before read as ''); apps declare their custom profile fields (Tencent's console list).
+    sql: `
+      ALTER TABLE messages ADD COLUMN sender_nick TEXT NOT NULL DEFAULT '';
+      ALTER TABLE messages ADD COLUMN sender_avatar TEXT NOT NULL DEFAULT '';
+      ALTER TABLE messages ADD COLUMN sender_name_card TEXT NOT NULL DEFAULT '';
+      CREATE TABLE profile_custom_fields (
+        app        INTEGER NOT NULL REFERENCES apps (sdk_app_id) ON DELETE CASCADE,
+        name       TEXT    NOT NULL,
+        type       TEXT    NOT NULL,
+        max_length INTEGER NOT NULL,
+        read       TEXT    NOT NULL,
+        write      TEXT    NOT NULL,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (app, name)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 const CREATE_MIGRATIONS_TABLE = `

@@ -6,7 +6,7 @@
  * protocol's profile rules.
  */
 import { checkProfilePatch, isRecord, isUint, type ProfilePatch } from '@parley/protocol';
-import { applyProfilePatch, defaultProfileRecord, storeError, type ProfileRecord, type ProfileRecordPatch, type ProfileStore } from '@parley/store';
+import { applyProfilePatch, defaultProfileRecord, storeError, type ProfileNames, type ProfileRecord, type ProfileRecordPatch, type ProfileStore } from '@parley/store';
 import type Database from 'better-sqlite3';
 import type { SqliteRunner } from './sqlite-runner.js';
 
@@ -57,11 +57,13 @@ function profileColumn(record: ProfileRecord): string {
 export class SqliteProfileStore implements ProfileStore {
   readonly #run: SqliteRunner;
   readonly #get: Database.Statement<[number, string]>;
+  readonly #names: Database.Statement<[number, string]>;
   readonly #update: Database.Statement<[string, string, string, number, number, string]>;
 
   constructor(run: SqliteRunner, db: Database.Database) {
     this.#run = run;
     this.#get = db.prepare<[number, string]>(`SELECT ${COLUMNS} FROM accounts WHERE app = ? AND user_id = ?`);
+    this.#names = db.prepare<[number, string]>('SELECT nick, face_url FROM accounts WHERE app = ? AND user_id = ?');
     this.#update = db.prepare<[string, string, string, number, number, string]>(
       'UPDATE accounts SET nick = ?, face_url = ?, profile = ?, profile_updated_at = ? WHERE app = ? AND user_id = ?',
     );
@@ -73,6 +75,21 @@ export class SqliteProfileStore implements ProfileStore {
       for (const userID of new Set(userIDs)) {
         const row = this.#get.get(sdkAppID, userID);
         if (row !== undefined) found.push(parseProfileRow(sdkAppID, row));
+      }
+      return found;
+    });
+  }
+
+  async names(sdkAppID: number, userIDs: readonly string[]): Promise<ProfileNames[]> {
+    // Plain keyed reads, no transaction and no profile JSON: this runs on every message send.
+    return this.#run.read(() => {
+      const found: ProfileNames[] = [];
+      for (const userID of new Set(userIDs)) {
+        const row = this.#names.get(sdkAppID, userID);
+        if (row === undefined) continue;
+        const { nick, face_url: avatar } = row as { nick: unknown; face_url: unknown };
+        if (typeof nick !== 'string' || typeof avatar !== 'string') throw storeError(`accounts row of app ${sdkAppID}, user_id ${JSON.stringify(userID)} has bad nick or face_url columns`);
+        found.push({ userID, nick, avatar });
       }
       return found;
     });

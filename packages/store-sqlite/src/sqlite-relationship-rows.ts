@@ -13,6 +13,7 @@ type S<P extends unknown[]> = Database.Statement<P>;
 /** The prepared statements of the relationship tables. */
 export interface RelationshipStatements {
   readonly listFriends: S<[number, string]>;
+  readonly ownersOf: S<[number, string]>;
   readonly getFriend: S<[number, string, string]>;
   readonly countFriends: S<[number, string]>;
   readonly insertFriend: S<[number, string, string, string, string, string, number]>;
@@ -53,6 +54,8 @@ const APPLICATION_COLUMNS = 'from_user, to_user, source, wording, remark, group_
 export function prepareRelationshipStatements(db: Database.Database): RelationshipStatements {
   return {
     listFriends: db.prepare(`SELECT ${FRIEND_COLUMNS} FROM friends WHERE app = ? AND owner = ? ORDER BY added_at, friend`),
+    // friends_by_friend answers it.
+    ownersOf: db.prepare('SELECT owner FROM friends WHERE app = ? AND friend = ? ORDER BY owner').pluck(),
     getFriend: db.prepare(`SELECT ${FRIEND_COLUMNS} FROM friends WHERE app = ? AND owner = ? AND friend = ?`),
     countFriends: db.prepare('SELECT count(*) AS n FROM friends WHERE app = ? AND owner = ?'),
     insertFriend: db.prepare("INSERT INTO friends (app, owner, friend, remark, source, wording, custom, added_at) VALUES (?, ?, ?, ?, ?, ?, '[]', ?)"),

@@ -22,6 +22,7 @@ import {
   type ProfileStore,
   type UserStatusStore,
   type FollowStore,
+  type ProfileFieldStore,
   type SigInvalidationStore,
   type Store,
   type UsageStore,
@@ -48,6 +49,7 @@ import { SqliteRunner } from './sqlite-runner.js';
 import { SqliteProfileStore } from './sqlite-profile-store.js';
 import { SqliteUserStatusStore } from './sqlite-user-status-store.js';
 import { SqliteFollowStore } from './sqlite-follow-store.js';
+import { SqliteProfileFieldStore } from './sqlite-profile-field-store.js';
 import { SqliteSigInvalidationStore } from './sqlite-sig-invalidation-store.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 import { IN_MEMORY_PATH, resolveSqliteStoreConfig, type SqliteStoreConfig } from './sqlite-store-config.js';
@@ -100,6 +102,7 @@ export class SqliteStore implements Store {
   readonly friendApplications: FriendApplicationStore;
   readonly friendGroups: FriendGroupStore;
   readonly blacklist: BlacklistStore;
+  readonly profileFields: ProfileFieldStore;
   readonly #db: Database.Database;
   readonly #run: SqliteRunner;
   /** Checkpoints the WAL off the event loop (file databases only). */
@@ -146,6 +149,7 @@ export class SqliteStore implements Store {
       this.friendApplications = new SqliteFriendApplicationStore(run, relationshipSql);
       this.friendGroups = new SqliteFriendGroupStore(run, relationshipSql);
       this.blacklist = new SqliteBlacklistStore(run, relationshipSql);
+      this.profileFields = new SqliteProfileFieldStore(run, db);
       this.#run = run;
     } catch (error) {
       db.close();

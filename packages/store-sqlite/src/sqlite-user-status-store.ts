@@ -1,5 +1,5 @@
 /**
- * `store.userStatus` on SQLite (migration 4): `user_status` holds a user's custom status and last
+ * `store.userStatus` on SQLite (migration 5): `user_status` holds a user's custom status and last
  * announced status type; `status_subscriptions` the subscription lists, in rowid order.
  */
 import { isRecord, USER_STATUS_TYPES, type UserStatusType } from '@parley/protocol';

@@ -28,8 +28,9 @@ export type { GroupStore, GroupRecord, GroupView, GroupPatch, JoinedGroup } from
 export type { GroupMemberStore, GroupMemberRecord, AddMemberResult } from './groups/group-member-store.js';
 export type { GroupApplicationStore, GroupApplication } from './groups/group-application-store.js';
 export { groupRecordOf, patchGroupRecord } from './groups/group-records.js';
-export type { ProfileStore, ProfileRecord, ProfileRecordPatch } from './profiles/profile-store.js';
+export type { ProfileStore, ProfileRecord, ProfileRecordPatch, ProfileNames } from './profiles/profile-store.js';
 export { defaultProfileRecord, applyProfilePatch } from './profiles/profile-records.js';
+export type { ProfileFieldStore } from './profiles/profile-field-store.js';
 export {
   storeError,
   storeClosedError,

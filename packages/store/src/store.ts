@@ -24,6 +24,7 @@ import type { MessageStore } from './messages/message-store.js';
 import type { ProfileStore } from './profiles/profile-store.js';
 import type { UserStatusStore } from './status/user-status-store.js';
 import type { FollowStore } from './follows/follow-store.js';
+import type { ProfileFieldStore } from './profiles/profile-field-store.js';
 import type { UsageStore } from './usage/usage-store.js';
 import type { BlacklistStore } from './relationships/blacklist-store.js';
 import type { FriendApplicationStore } from './relationships/friend-application-store.js';
@@ -64,6 +65,8 @@ export interface Store {
   readonly friendGroups: FriendGroupStore;
   /** Each user's blacklist. */
   readonly blacklist: BlacklistStore;
+  /** Custom profile fields each app declares. */
+  readonly profileFields: ProfileFieldStore;
   /** Flushes and closes. Further calls of any part reject with 88505; a second close resolves. */
   close(): Promise<void>;
 }

@@ -17,6 +17,7 @@ const conversation = {
   isPinned: false,
   draftText: '',
   updatedAt: 1_767_000_000,
+  userProfile: { userID: 'bob', nick: 'Bob', avatar: 'https://example.invalid/b.png' },
 };
 
 describe('conversation answers and pushes', () => {
@@ -33,6 +34,12 @@ describe('conversation answers and pushes', () => {
       ok: false,
       error: 'UNCAUGHT_ERROR',
       reason: 'conversation list answer.conversations[0].lastMessage must be an object (got string)',
+    });
+    const group = { ...conversation, conversationID: 'GROUPg1', type: 'GROUP', target: 'g1', userProfile: null };
+    expect(parseConversationAnswer({ conversation: group })).toEqual({ ok: true, value: { conversation: group } });
+    expect(parseConversationAnswer({ conversation: { ...conversation, userProfile: { userID: 'bob', nick: 3, avatar: '' } } })).toMatchObject({
+      ok: false,
+      reason: 'answer.conversation.userProfile.nick must be a string (got number)',
     });
     expect(parseConversationAnswer({})).toEqual({ ok: false, error: 'UNCAUGHT_ERROR', reason: 'answer.conversation must be an object (got undefined)' });
   });

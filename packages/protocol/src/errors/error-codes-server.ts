@@ -80,8 +80,10 @@ export const SERVER_ERRORS = {
   // ---- Profile (40000 range) ----
   ERR_SVR_PROFILE_INVALID_PARAMETERS: { code: 40001, message: 'Invalid profile request parameter', remediation: 'Check the request against the profile command (at most 100 accounts per call).', where: SERVER_REST },
   ERR_SVR_PROFILE_ACCOUNT_NOT_FOUND: { code: 40003, message: 'The requested account does not exist', where: SERVER_REST },
-  ERR_SVR_PROFILE_TAG_NOT_FOUND: { code: 40009, message: 'Unknown profile field tag', remediation: 'Use a standard Tag_Profile_IM_* tag or Tag_Profile_Custom_ followed by a name of 1..8 letters, digits or underscores.', where: SERVER_REST },
-  ERR_SVR_PROFILE_SIZE_LIMIT: { code: 40601, message: 'A profile field value is longer than 500 bytes', where: SERVER_REST },
+  ERR_SVR_PROFILE_READ_PERMISSION_REQUIRED: { code: 40007, message: 'No permission to read this profile field', remediation: 'Declare the custom field readable by admin (parley_admin/set_profile_custom_fields) to read it through REST.', where: SERVER_REST },
+  ERR_SVR_PROFILE_WRITE_PERMISSION_REQUIRED: { code: 40008, message: 'No permission to write this profile field', remediation: 'Declare the custom field writable by app (users) or admin (REST) as needed (parley_admin/set_profile_custom_fields).', where: SERVER_REST },
+  ERR_SVR_PROFILE_TAG_NOT_FOUND: { code: 40009, message: 'The profile field tag does not exist', remediation: 'Use a standard Tag_Profile_IM_* tag, or declare the Tag_Profile_Custom_* field for the app first (parley_admin/set_profile_custom_fields or `parley app profile-fields`).', where: SERVER_REST },
+  ERR_SVR_PROFILE_SIZE_LIMIT: { code: 40601, message: 'A profile field value is longer than 500 bytes (or than its declared length)', where: SERVER_REST },
   ERR_SVR_PROFILE_VALUE_ERROR: { code: 40605, message: 'A standard profile field has a value outside its allowed values', where: SERVER_REST },
   ERR_SVR_PROFILE_INVALID_VALUE_FORMAT: { code: 40610, message: 'A profile field value has the wrong type', where: SERVER_REST },
 

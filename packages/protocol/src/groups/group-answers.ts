@@ -94,7 +94,7 @@ export function readGroup(r: BodyReader): WireGroup {
 }
 
 function readMember(r: BodyReader): WireGroupMember {
-  return { userID: r.str('userID'), role: r.oneOf('role', MEMBER_ROLES), joinTime: r.uint('joinTime'), nameCard: r.str('nameCard') };
+  return { userID: r.str('userID'), role: r.oneOf('role', MEMBER_ROLES), joinTime: r.uint('joinTime'), nameCard: r.str('nameCard'), nick: r.str('nick'), avatar: r.str('avatar') };
 }
 
 function readApplication(r: BodyReader): WireGroupApplication {

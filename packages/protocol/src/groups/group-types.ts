@@ -85,4 +85,8 @@ export interface WireGroupMember {
   /** Join time, whole seconds. */
   readonly joinTime: number;
   readonly nameCard: string;
+  /** The member's current profile nick ('' when none). */
+  readonly nick: string;
+  /** The member's current profile avatar URL ('' when none). */
+  readonly avatar: string;
 }

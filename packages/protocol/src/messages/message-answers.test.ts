@@ -20,6 +20,9 @@ const message = {
   atUserList: [],
   isOnlineOnly: false,
   receiverList: [],
+  nick: 'Bob',
+  avatar: '',
+  nameCard: '',
 };
 
 describe('messaging answers and pushes', () => {

@@ -17,9 +17,9 @@ export const MAX_PROFILE_IDS = 100;
 export const MAX_PROFILE_STRING_BYTES = 500;
 /** Prefix of a custom profile field key. */
 export const PROFILE_CUSTOM_PREFIX = 'Tag_Profile_Custom_';
-/** Longest name after {@link PROFILE_CUSTOM_PREFIX}, in bytes (Tencent's limit for custom field names). */
+/** Longest name after {@link PROFILE_CUSTOM_PREFIX}, in bytes (Tencent's console: a custom field name of at most 8 characters). */
 export const MAX_PROFILE_CUSTOM_NAME_BYTES = 8;
-/** Most custom fields one profile holds. */
+/** Most custom fields one `profile.update` (or `portrait_set`) carries; an app declares at most as many (`MAX_PROFILE_FIELD_DECLARATIONS`). */
 export const MAX_PROFILE_CUSTOM_FIELDS = 20;
 /** Largest unsigned integer field value (uint32). */
 export const MAX_PROFILE_UINT = 0xffff_ffff;

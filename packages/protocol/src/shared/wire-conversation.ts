@@ -23,6 +23,20 @@ export interface WireConversation {
   readonly draftText: string;
   /** Last activity, whole seconds (the last message time, or pin/draft time). */
   readonly updatedAt: number;
+  /** C2C: the peer's current nick and avatar (Tencent's `Conversation.userProfile`); `null` for groups. */
+  readonly userProfile: WireUserBrief | null;
+}
+
+/** A user's current nick and avatar, as conversations and member lists carry them. */
+export interface WireUserBrief {
+  readonly userID: string;
+  readonly nick: string;
+  readonly avatar: string;
+}
+
+/** Reads a {@link WireUserBrief}. */
+export function readUserBrief(r: BodyReader): WireUserBrief {
+  return { userID: r.str('userID'), nick: r.str('nick'), avatar: r.str('avatar') };
 }
 
 /** Answer carrying one conversation. */
@@ -45,6 +59,7 @@ export function readConversation(r: BodyReader): WireConversation {
     isPinned: r.bool('isPinned'),
     draftText: r.str('draftText'),
     updatedAt: r.uint('updatedAt'),
+    userProfile: r.raw('userProfile') === null ? null : r.object('userProfile', readUserBrief),
   };
 }
 

@@ -46,7 +46,23 @@ export interface WireMessage {
   readonly isOnlineOnly: boolean;
   /** Targeted group message: only these members receive it (empty = everyone). */
   readonly receiverList: readonly string[];
+  /** The sender's nickname when the server accepted the message ('' when none); later profile changes leave it as it was, as on Tencent. */
+  readonly nick: string;
+  /** The sender's avatar URL when the server accepted the message ('' when none). */
+  readonly avatar: string;
+  /** Group messages: the sender's name card in the group when the message was accepted; '' for C2C. */
+  readonly nameCard: string;
 }
+
+/** The sender's names a message carries, as of its send: `nick` and `avatar` from the profile, `nameCard` from the group. */
+export interface WireSenderNames {
+  readonly nick: string;
+  readonly avatar: string;
+  readonly nameCard: string;
+}
+
+/** Names of a message whose sender has none (online-only tips, messages stored before senders' names were kept). */
+export const NO_SENDER_NAMES: WireSenderNames = Object.freeze({ nick: '', avatar: '', nameCard: '' });
 
 /** Largest message body accepted, in UTF-8 bytes of the JSON of `elements` + `cloudCustomData` (Tencent: 12 KB). */
 export const MAX_MESSAGE_BYTES = 12 * 1024;
@@ -74,5 +90,8 @@ export function readMessage(r: BodyReader): WireMessage {
     atUserList: r.strings('atUserList'),
     isOnlineOnly: r.bool('isOnlineOnly'),
     receiverList: r.strings('receiverList'),
+    nick: r.str('nick'),
+    avatar: r.str('avatar'),
+    nameCard: r.str('nameCard'),
   };
 }

@@ -33,6 +33,9 @@ const msg = (seq: number, from = 'bob', time = 100 + seq): WireMessage => ({
   atUserList: [],
   isOnlineOnly: false,
   receiverList: [],
+  nick: from === 'alice' ? 'Alice' : 'Bob',
+  avatar: '',
+  nameCard: '',
 });
 
 const snapshot = (over: Partial<WireConversation>): WireConversation => ({
@@ -46,10 +49,26 @@ const snapshot = (over: Partial<WireConversation>): WireConversation => ({
   isPinned: false,
   draftText: '',
   updatedAt: 0,
+  userProfile: { userID: 'bob', nick: '', avatar: '' },
   ...over,
 });
 
 describe('ConversationCache', () => {
+  it("shows the C2C peer's nick and avatar: the server's snapshot, the names of the peer's first message, then a profile change", () => {
+    const { store, put } = setup();
+    store.applySnapshot(snapshot({ userProfile: { userID: 'bob', nick: 'Bobby', avatar: 'https://a/b.png' } }));
+    expect(store.get('C2Cbob')?.userProfile).toEqual({ userID: 'bob', nick: 'Bobby', avatar: 'https://a/b.png' });
+    store.takeDirty();
+    expect(store.applyPeerProfile('bob', 'Robert', 'https://a/r.png')).toBe(true);
+    expect(store.takeDirty()).toBe(true);
+    expect(store.get('C2Cbob')?.userProfile).toEqual({ userID: 'bob', nick: 'Robert', avatar: 'https://a/r.png' });
+    expect(store.applyPeerProfile('bob', 'Robert', 'https://a/r.png')).toBe(false);
+    expect(store.applyPeerProfile('carol', 'C', '')).toBe(false);
+    store.remove('C2Cbob');
+    put(msg(1));
+    expect(store.get('C2Cbob')?.userProfile).toEqual({ userID: 'bob', nick: 'Bob', avatar: '' });
+  });
+
   it('counts a new message from someone else as unread, and not the user\'s own or an older one', () => {
     const { store, put } = setup();
     put(msg(1));

@@ -26,6 +26,8 @@ interface ConversationState {
   /** Last activity, whole seconds. */
   updatedAt: number;
   atInfo: GroupAtInfo[];
+  /** C2C: the peer's nick and avatar as last heard (server snapshot, an incoming message, a profile push). */
+  peer: { nick: string; avatar: string };
 }
 
 /** What the cache needs from its owner. */
@@ -114,6 +116,7 @@ export class ConversationCache {
       draftText: wire.draftText,
       updatedAt: Math.max(wire.updatedAt, local?.updatedAt ?? 0),
       atInfo: (local?.atInfo ?? []).filter((a) => a.messageSequence > wire.readSeq),
+      peer: wire.userProfile ? { nick: wire.userProfile.nick, avatar: wire.userProfile.avatar } : (local?.peer ?? { nick: '', avatar: '' }),
     };
     if (local && local.maxSeq > wire.maxSeq) {
       next.lastMessage = local.lastMessage;
@@ -131,7 +134,10 @@ export class ConversationCache {
    * being sent becomes the last message. Creates the conversation when it is new.
    */
   applyMessage(message: Message): void {
+    const isNew = !this.states.has(message.conversationID);
     const state = this.ensure(message.conversationID, message.time);
+    // A new C2C conversation opened by the peer shows the names the peer's message carries.
+    if (isNew && state.type === 'C2C' && message.flow === 'in') state.peer = { nick: message.nick, avatar: message.avatar };
     if (message.sequence === 0) {
       state.lastMessage = message;
     } else {
@@ -178,6 +184,18 @@ export class ConversationCache {
     state.unreadCount = 0;
     state.atInfo = [];
     this.dirty = true;
+  }
+
+  /**
+   * A user's profile changed: the C2C conversation with that user shows the new nick and avatar
+   * (Tencent's SDK then reports CONVERSATION_LIST_UPDATED). True when a listed conversation changed.
+   */
+  applyPeerProfile(userID: string, nick: string, avatar: string): boolean {
+    const state = this.states.get(makeConversationID('C2C', userID));
+    if (!state || (state.peer.nick === nick && state.peer.avatar === avatar)) return false;
+    state.peer = { nick, avatar };
+    this.dirty = true;
+    return true;
   }
 
   /** Marks the list changed (e.g. a group's name changed). */
@@ -236,7 +254,7 @@ export class ConversationCache {
   }
 
   private newState(conversationID: string, type: WireConversationType, target: string, updatedAt: number): ConversationState {
-    return { conversationID, type, target, lastMessage: null, maxSeq: 0, readSeq: 0, unreadCount: 0, isPinned: false, draftText: '', updatedAt, atInfo: [] };
+    return { conversationID, type, target, lastMessage: null, maxSeq: 0, readSeq: 0, unreadCount: 0, isPinned: false, draftText: '', updatedAt, atInfo: [], peer: { nick: '', avatar: '' } };
   }
 
   private atTypeOf(message: Message): number {
@@ -257,7 +275,7 @@ export class ConversationCache {
       unreadCount: s.unreadCount,
       lastMessage: s.lastMessage ? lastMessageOf(s.lastMessage) : { ...EMPTY_LAST, payload: {} },
       ...(s.type === 'C2C'
-        ? { userProfile: { userID: s.target, nick: '', avatar: '' } }
+        ? { userProfile: { userID: s.target, nick: s.peer.nick, avatar: s.peer.avatar } }
         : { groupProfile: { groupID: s.target, name: group?.name ?? '', type: group?.type ?? '', avatar: group?.avatar ?? '' } }),
       groupAtInfoList: s.atInfo.map((a) => ({ ...a })),
       remark: '',

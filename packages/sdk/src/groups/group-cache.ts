@@ -110,5 +110,5 @@ export class GroupCache {
 
 /** A wire member as Tencent's `GroupMember`. */
 export function toGroupMember(m: WireGroupMember): GroupMember {
-  return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard, nick: '', avatar: '', muteUntil: 0, memberCustomField: [] };
+  return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard, nick: m.nick, avatar: m.avatar, muteUntil: 0, memberCustomField: [] };
 }

@@ -10,6 +10,7 @@ import {
   createTextAtMessage,
   createTextMessage,
   isSdkMessage,
+  mergeWire,
   messageFromWire,
   messageForShow,
   newMessageID,
@@ -33,6 +34,9 @@ const wire = (over: Partial<WireMessage> = {}): WireMessage => ({
   atUserList: [],
   isOnlineOnly: false,
   receiverList: [],
+  nick: '',
+  avatar: '',
+  nameCard: '',
   ...over,
 });
 
@@ -122,7 +126,20 @@ describe('createTextAtMessage and createCustomMessage', () => {
   });
 });
 
+describe('mergeWire', () => {
+  it("gives a sent message the sequence, time and the sender's names the server stamped", () => {
+    const m = createTextMessage(ctx, { to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'hi' } });
+    mergeWire(m, wire({ from: 'alice', to: 'bob', seq: 9, nick: 'Alice', avatar: 'https://a/a.png' }));
+    expect(m).toMatchObject({ sequence: 9, status: 'success', nick: 'Alice', avatar: 'https://a/a.png', nameCard: '' });
+  });
+});
+
 describe('messageFromWire', () => {
+  it("carries the sender's nick, avatar and group name card the server stamped at send", () => {
+    const m = messageFromWire(wire({ conversationType: 'GROUP', to: 'g1', nick: 'Bob', avatar: 'https://a/b.png', nameCard: 'Bob in g1' }), 'alice', false);
+    expect(m).toMatchObject({ nick: 'Bob', avatar: 'https://a/b.png', nameCard: 'Bob in g1' });
+  });
+
   it('makes a received message: viewer-relative conversation, flow in, read state as given', () => {
     const m = messageFromWire(wire(), 'alice', false);
     expect(m).toMatchObject({

@@ -16,6 +16,7 @@ import {
   type WireConversationType,
   type WireElement,
   type WireMessage,
+  NO_SENDER_NAMES,
 } from '@parley/protocol';
 import type { Message } from './message-types.js';
 
@@ -215,9 +216,9 @@ export function messageFromWire(wire: WireMessage, viewer: string, isRead: boole
     priority: wire.priority,
     cloudCustomData: wire.cloudCustomData,
     atUserList: [...wire.atUserList],
-    nick: '',
-    avatar: '',
-    nameCard: '',
+    nick: wire.nick,
+    avatar: wire.avatar,
+    nameCard: wire.nameCard,
     isRevoked: false,
     isDeleted: false,
     isModified: false,
@@ -240,6 +241,10 @@ export function mergeWire(message: Message, wire: WireMessage): void {
   message.random = wire.random;
   message.status = 'success';
   message.isOnlineOnly = wire.isOnlineOnly;
+  // The server stamps the sender's names: the sent message shows them as the receivers see them.
+  message.nick = wire.nick;
+  message.avatar = wire.avatar;
+  message.nameCard = wire.nameCard;
 }
 
 /** The bracketed tag a conversation list shows for each non-text message type. */
@@ -313,6 +318,7 @@ export function groupSystemNotice(groupID: string, operationType: number, viewer
       atUserList: [],
       isOnlineOnly: true,
       receiverList: [],
+      ...NO_SENDER_NAMES,
     },
     viewer,
     false,

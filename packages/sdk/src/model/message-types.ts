@@ -54,11 +54,11 @@ export interface Message {
   cloudCustomData: string;
   /** @-mentioned UserIDs; may hold `TYPES.MSG_AT_ALL`. */
   atUserList: string[];
-  /** Sender nickname; '' until profiles exist. */
+  /** Sender nickname as of the send (the server stamps it from the sender's profile). */
   nick: string;
-  /** Sender avatar URL; '' until profiles exist. */
+  /** Sender avatar URL as of the send. */
   avatar: string;
-  /** Sender's group name card; '' until member profiles are cached. */
+  /** Group messages: the sender's name card as of the send; '' for C2C. */
   nameCard: string;
   isRevoked: boolean;
   isDeleted: boolean;
@@ -114,7 +114,7 @@ export interface Conversation {
   subType: string;
   unreadCount: number;
   lastMessage: ConversationLastMessage;
-  /** C2C: the peer (nick/avatar '' until profiles exist). */
+  /** C2C: the peer's current nick and avatar (from the server's list, kept current by profile pushes). */
   userProfile?: { userID: string; nick: string; avatar: string };
   /** GROUP: the group as far as the group list knows it. */
   groupProfile?: { groupID: string; name: string; type: string; avatar: string };

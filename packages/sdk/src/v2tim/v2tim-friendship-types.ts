@@ -5,6 +5,7 @@
  * `FriendRelationType`), with the numbers of Tencent's V2TIM headers.
  */
 import type { V2TimUserFullInfo } from './v2tim-types.js';
+import type { V2TimFollowListener } from './v2tim-follows.js';
 
 /** `FriendType`: one-way or both ways (adding, deleting, checking). */
 export const FriendType = { V2TIM_FRIEND_TYPE_SINGLE: 1, V2TIM_FRIEND_TYPE_BOTH: 2 } as const;
@@ -83,7 +84,7 @@ export interface V2TimFriendGroup {
 }
 
 /** `V2TimFriendshipListener`: react-native-tim-js's callback names; each is optional here. */
-export interface V2TimFriendshipListener {
+export interface V2TimFriendshipListener extends V2TimFollowListener {
   onFriendApplicationListAdded?(applicationList: V2TimFriendApplication[]): void;
   onFriendApplicationListDeleted?(userIDList: string[]): void;
   onFriendApplicationListRead?(): void;

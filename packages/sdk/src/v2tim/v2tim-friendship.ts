@@ -4,13 +4,17 @@
  * `removeFriendListener`. The web API's list events carry whole lists; V2TIM's listener hears what
  * changed, so each event is compared with the list before it (read at `SDK_READY`): added and
  * removed friends (`onFriendListAdded`, `onFriendListDeleted`), changed ones (`onFriendInfoChanged`),
- * applications added, removed and read, and blocked users added and removed.
+ * applications added, removed and read, and blocked users added and removed. A friend's profile
+ * change (PROFILE_UPDATED) is `onFriendInfoChanged` too. The follow calls of native V2TIM's
+ * friendship manager (`v2tim-follows.ts`) are one more method group, their list events the
+ * listener's `onMyFollowersListChanged`, `onMyFollowingListChanged`, `onMutualFollowersListChanged`.
  */
 import { EVENT } from '@parley/protocol';
 import type { Friend, FriendApplication } from '../model/relationship-objects.js';
 import type { ChatCore } from '../web/chat-core.js';
 import { applicationCalls, applicationInfoOf, blacklistCalls, blockedInfoOf, friendCalls, friendGroupCalls, friendInfoOf, type CoreSource } from './v2tim-friendship-calls.js';
 import type { V2TimFriendshipListener } from './v2tim-friendship-types.js';
+import { bindV2TimFollowListener, createV2TimFollowMethods } from './v2tim-follows.js';
 
 /** Listener registration of the friendship manager. */
 function listenerCalls(listeners: Set<V2TimFriendshipListener>) {
@@ -27,7 +31,14 @@ function listenerCalls(listeners: Set<V2TimFriendshipListener>) {
 
 /** Builds the friendship manager's method groups over `core`. Another group joins by spreading it in here. */
 function friendshipMethods(core: CoreSource, listeners: Set<V2TimFriendshipListener>) {
-  return { ...friendCalls(core), ...applicationCalls(core), ...friendGroupCalls(core), ...blacklistCalls(core), ...listenerCalls(listeners) };
+  return {
+    ...friendCalls(core),
+    ...applicationCalls(core),
+    ...friendGroupCalls(core),
+    ...blacklistCalls(core),
+    ...createV2TimFollowMethods(() => core()?.chat),
+    ...listenerCalls(listeners),
+  };
 }
 
 /** The friendship manager react-native-tim-js apps call. */
@@ -89,6 +100,24 @@ export function createFriendshipFacade(core: CoreSource): FriendshipFacade {
         })();
       });
       c.chat.on(EVENT.SDK_NOT_READY, reset);
+      bindV2TimFollowListener(c.chat, {
+        onMyFollowersListChanged: (list, isAdd) => notify('onMyFollowersListChanged', onError, list, isAdd),
+        onMyFollowingListChanged: (list, isAdd) => notify('onMyFollowingListChanged', onError, list, isAdd),
+        onMutualFollowersListChanged: (list, isAdd) => notify('onMutualFollowersListChanged', onError, list, isAdd),
+      });
+      // A friend's new profile is a changed friend to V2TIM (onFriendInfoChanged).
+      c.chat.on(EVENT.PROFILE_UPDATED, ({ data }) => {
+        if (friends === undefined) return;
+        const changed: Friend[] = [];
+        for (const profile of data) {
+          const friend = friends.get(profile.userID);
+          if (friend === undefined) continue;
+          const next = { ...friend, profile };
+          friends.set(profile.userID, next);
+          changed.push(next);
+        }
+        if (changed.length > 0) notify('onFriendInfoChanged', onError, changed.map(friendInfoOf));
+      });
       c.chat.on(EVENT.FRIEND_LIST_UPDATED, ({ data }) => {
         const next = new Map(data.map((f) => [f.userID, f]));
         const before = friends;

@@ -338,7 +338,8 @@ export class V2TIMManager {
       else this.notify('onKickedOffline');
     });
     core.chat.on(EVENT.PROFILE_UPDATED, ({ data }) => {
-      for (const profile of data) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
+      // Others' profiles (a friend's, through the profile audience) are the friendship listener's business.
+      for (const profile of data) if (profile.userID === core.chat.getLoginUser()) this.notify('onSelfInfoUpdated', userFullInfoOf(profile));
     });
     core.chat.on(EVENT.USER_STATUS_UPDATED, ({ data }) => this.notify('onUserStatusChanged', data.map(v2UserStatusOf)));
     core.session.observe({

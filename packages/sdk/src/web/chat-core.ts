@@ -82,7 +82,14 @@ export function createChatCore(options: ResolvedOptions, onDestroyed?: () => voi
   registerConversationPushes(hub, { hub, conversations, markMessagesRead: (id, seq) => messages.markRead(id, seq), inOrder });
   registerGroupPushes(hub, { hub, groups, noteJoined, inOrder });
   applications.register(hub);
-  registerProfilePushes(hub, { profilesUpdated: (profiles) => session.emitter.emit(EVENT.PROFILE_UPDATED, profiles) });
+  registerProfilePushes(hub, {
+    profilesUpdated: (profiles) => {
+      // A peer's new nick or avatar shows in the C2C conversation (CONVERSATION_LIST_UPDATED follows).
+      for (const p of profiles) conversations.applyPeerProfile(p.userID, p.nick, p.avatar);
+      session.emitter.emit(EVENT.PROFILE_UPDATED, profiles);
+      hub.flush();
+    },
+  });
   registerStatusPushes(hub, { statusesUpdated: (statuses) => session.emitter.emit(EVENT.USER_STATUS_UPDATED, statuses) });
 
   const profiles = new ProfileApi({ hub });

@@ -67,6 +67,13 @@ export interface MembershipChangedMessage {
   readonly groupID: string;
 }
 
+/** Users' profile nick or avatar changed: cached names must be re-read. */
+export interface ProfileChangedMessage {
+  readonly type: 'profile-changed';
+  readonly sdkAppID: number;
+  readonly userIDs: readonly string[];
+}
+
 /** A REST kick revoked a user's UserSigs (stored already; this keeps the nodes' caches true). */
 export interface SigInvalidatedMessage {
   readonly type: 'sig-invalidated';
@@ -93,7 +100,8 @@ export type ClusterMessage =
   | AccountsDeletedMessage
   | MembershipChangedMessage
   | SigInvalidatedMessage
-  | UsageMessage;
+  | UsageMessage
+  | ProfileChangedMessage;
 
 /** Receives the messages other nodes publish. */
 export type ClusterHandler = (message: ClusterMessage) => void;

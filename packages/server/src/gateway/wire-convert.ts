@@ -2,7 +2,7 @@
  * Store records → the wire shapes of `@parley/protocol` (`WireMessage`, `WireConversation`,
  * `WireGroup`, `WireGroupMember`). The wire is viewer-independent except where noted.
  */
-import type { WireConversation, WireGroup, WireGroupApplication, WireGroupMember, WireMemberRole, WireMessage } from '@parley/protocol';
+import type { WireConversation, WireGroup, WireGroupApplication, WireGroupMember, WireMemberRole, WireMessage, WireUserBrief } from '@parley/protocol';
 import type { ConversationView, GroupApplication, GroupMemberRecord, GroupView, MessageRecord } from '@parley/store';
 
 /** A stored message on the wire. */
@@ -21,11 +21,18 @@ export function wireMessage(m: MessageRecord): WireMessage {
     atUserList: m.atUserList,
     isOnlineOnly: false,
     receiverList: m.receiverList,
+    nick: m.nick,
+    avatar: m.avatar,
+    nameCard: m.nameCard,
   };
 }
 
-/** A conversation as its user sees it; `updatedAt` is the later of the last message and the last pin/draft change. */
-export function wireConversation(v: ConversationView): WireConversation {
+/**
+ * A conversation as its user sees it; `updatedAt` is the later of the last message and the last
+ * pin/draft change. A C2C conversation carries the peer's current nick and avatar (`peer`; '' for
+ * both when the peer's account is gone).
+ */
+export function wireConversation(v: ConversationView, peer?: WireUserBrief): WireConversation {
   return {
     conversationID: v.conversationID,
     type: v.type,
@@ -37,6 +44,7 @@ export function wireConversation(v: ConversationView): WireConversation {
     isPinned: v.isPinned,
     draftText: v.draftText,
     updatedAt: Math.max(v.lastMessage?.time ?? 0, v.updatedAt),
+    userProfile: v.type === 'C2C' ? (peer ?? { userID: v.target, nick: '', avatar: '' }) : null,
   };
 }
 
@@ -68,9 +76,9 @@ export function wireGroup(g: GroupView, selfRole?: WireMemberRole, selfJoinTime?
   };
 }
 
-/** A member on the wire. */
-export function wireMember(m: GroupMemberRecord): WireGroupMember {
-  return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard };
+/** A member on the wire, with the member's current nick and avatar (`brief`; '' when unknown). */
+export function wireMember(m: GroupMemberRecord, brief?: WireUserBrief): WireGroupMember {
+  return { userID: m.userID, role: m.role, joinTime: m.joinTime, nameCard: m.nameCard, nick: brief?.nick ?? '', avatar: brief?.avatar ?? '' };
 }
 
 /** A pending join application on the wire, with the group's current name. */

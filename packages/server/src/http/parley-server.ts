@@ -24,6 +24,9 @@ import { profilesModule } from '../features/profiles/profiles-module.js';
 import { statusModule } from '../features/status/status-module.js';
 import { followsModule } from '../features/follows/follows-module.js';
 import { relationshipsModule } from '../features/relationships/relationships-module.js';
+import { friendAudience } from '../features/relationships/friend-audience.js';
+import type { ProfileAudience } from '../features/profiles/profile-port.js';
+import { ProfileDirectory } from '../directories/profile-directory.js';
 import { CommandKit } from '../gateway/command-kit.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from '../gateway/gateway-options.js';
 import { WsGateway } from '../gateway/ws-gateway.js';
@@ -69,6 +72,8 @@ export interface ParleyServerOptions {
   readonly clientAssets?: ClientAssets;
   /** How this server joins other nodes. @default a cluster of one (see {@link ClusterOptions}) */
   readonly cluster?: ClusterOptions;
+  /** Who besides the user hears of a profile change. @default everyone who has the user in their friend list (Tencent's PROFILE_UPDATED for friends) */
+  readonly profileAudience?: ProfileAudience;
 }
 
 /** How a server shares sessions and events with the other nodes of a cluster. */
@@ -132,7 +137,9 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     gauge.reset();
     for (const [app, count] of usage.activeTodayByApp()) gauge.set({ sdkappid: String(app) }, count);
   });
-  const accounts = new AccountService({ accounts: store.accounts, broker, clock });
+  // Senders' names, cached for the send path; account writes and profile updates keep it true.
+  const profileNames = new ProfileDirectory(store, broker);
+  const accounts = new AccountService({ accounts: store.accounts, broker, clock, onAccountsWritten: (app, ids) => profileNames.forget(app, ids) });
   const sessions = new SessionManager({
     apps,
     clock,
@@ -170,9 +177,9 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   // The parts the features share; each feature owns the rest of what it needs.
   const delivery = new Delivery(sinks, broker);
   const groupDirectory = new GroupDirectory(store, broker);
-  const profiles = profilesModule({ store, clock, delivery });
+  const profiles = profilesModule({ store, clock, delivery, names: profileNames, audience: options.profileAudience ?? friendAudience(store.friends) });
   const relationships = relationshipsModule({ store, clock, delivery, apps, accounts, profiles: profiles.port });
-  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory, blacklist: relationships.blacklist });
+  const messages = messagesModule({ store, apps, clock, delivery, accounts, groups: groupDirectory, profiles: profileNames, blacklist: relationships.blacklist });
   const features: readonly FeatureModule[] = [
     accountsModule({ accounts, sessions }),
     messages,
@@ -226,6 +233,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
         for (const feature of features) feature.stop?.();
         delivery.stop();
         groupDirectory.stop();
+        profileNames.stop();
         apps.stop();
         const deadline = Date.now() + (options.shutdownGraceMs ?? 2000);
         while (gateway.connectionCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

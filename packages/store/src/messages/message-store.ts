@@ -32,6 +32,12 @@ export interface MessageDraft {
    * `SyncOtherMachine: 2`). @default true
    */
   readonly syncToSender?: boolean;
+  /** The sender's nick as of the send, kept with the message. @default '' */
+  readonly nick?: string;
+  /** The sender's avatar URL as of the send. @default '' */
+  readonly avatar?: string;
+  /** Group messages: the sender's name card as of the send. @default '' */
+  readonly nameCard?: string;
 }
 
 /** A stored message. */
@@ -49,6 +55,12 @@ export interface MessageRecord {
   readonly priority: string;
   readonly atUserList: readonly string[];
   readonly receiverList: readonly string[];
+  /** The sender's nick as of the send ('' for messages stored without one). */
+  readonly nick: string;
+  /** The sender's avatar URL as of the send. */
+  readonly avatar: string;
+  /** The sender's group name card as of the send. */
+  readonly nameCard: string;
 }
 
 /** What became of one draft of {@link MessageStore.append}. */

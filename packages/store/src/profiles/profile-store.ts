@@ -21,10 +21,22 @@ export interface ProfileRecord extends Omit<WireProfile, 'profileCustomField' | 
 /** A change of some profile fields; custom fields are set by key, the others kept. */
 export type ProfileRecordPatch = ProfilePatch;
 
+/** A user's display names: the profile's nick and avatar. */
+export interface ProfileNames {
+  readonly userID: string;
+  readonly nick: string;
+  readonly avatar: string;
+}
+
 /** Profiles. An account that does not exist has no profile. */
 export interface ProfileStore {
   /** The profiles of the accounts among `userIDs` that exist, each once, in the order asked. */
   get(sdkAppID: number, userIDs: readonly string[]): Promise<ProfileRecord[]>;
+  /**
+   * Only the nick and avatar of the accounts among `userIDs` that exist, each once, in the order
+   * asked: what every message send reads, so it must cost no more than a keyed read of two values.
+   */
+  names(sdkAppID: number, userIDs: readonly string[]): Promise<ProfileNames[]>;
   /**
    * Applies `patch` to one account's profile atomically and stamps `now` (ms); resolves the new
    * profile, or `undefined` when the account does not exist. Rejects with 70020 for an unknown app.

@@ -64,6 +64,11 @@ export interface FriendStore {
   list(sdkAppID: number, owner: string): Promise<FriendRecord[]>;
   /** The owner's friends among `userIDs`, in the order asked, each once. */
   get(sdkAppID: number, owner: string, userIDs: readonly string[]): Promise<FriendRecord[]>;
+  /**
+   * The users who have `userID` in their friend list (both-way friends and one-way adders), in
+   * UserID order: who hears of `userID`'s profile changes.
+   */
+  ownersOf(sdkAppID: number, userID: string): Promise<string[]>;
   /** How `owner` and each of `userIDs` relate, in the order asked, each once. */
   links(sdkAppID: number, owner: string, userIDs: readonly string[]): Promise<FriendLink[]>;
   /**

@@ -32,6 +32,16 @@ export function describeFriendContract(fx: StoreFixture): void {
       ]);
     });
 
+    it('names the owners of a user: both-way friends and one-way adders, in UserID order', async () => {
+      await app();
+      await fx.store.friends.add(APP, [edge('carol', 'alice'), edge('alice', 'bob'), edge('bob', 'alice'), edge('alice', 'dave')], T0, LIMITS);
+      expect(await fx.store.friends.ownersOf(APP, 'alice')).toStrictEqual(['bob', 'carol']);
+      expect(await fx.store.friends.ownersOf(APP, 'dave')).toStrictEqual(['alice']);
+      await fx.store.friends.remove(APP, 'alice', ['bob'], true);
+      expect(await fx.store.friends.ownersOf(APP, 'alice')).toStrictEqual(['carol']);
+      expect(await fx.store.friends.ownersOf(APP + 1, 'alice')).toStrictEqual([]);
+    });
+
     it('writes nothing when an owner would pass the friend limit, naming that owner', async () => {
       await app();
       await fx.store.friends.add(APP, [edge('bob', 'x')], T0, LIMITS);

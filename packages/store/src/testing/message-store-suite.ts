@@ -49,11 +49,22 @@ export function describeMessageContract(fx: StoreFixture): void {
         ],
         cloudCustomData: '{"x":1}',
         priority: 'High',
+        nick: 'Alice 🎉',
+        avatar: 'https://example.invalid/a.png',
+        nameCard: 'card',
       });
       const { syncToSender: _s, ...fields } = draft;
       const message = stored((await fx.store.messages.append(APP, [draft]))[0]);
       expect(message).toStrictEqual({ ...fields, seq: 1 });
       expect((await fx.store.messages.getHistory(APP, 'bob', 'C2Calice', { count: 10 })).messages).toStrictEqual([message]);
+      expect((await fx.store.messages.syncInbox(APP, 'bob', 0, 10)).messages).toStrictEqual([message]);
+    });
+
+    it("keeps '' for the sender's names a draft leaves out", async () => {
+      await withApps();
+      const message = stored((await fx.store.messages.append(APP, [testDraft('alice', 'bob', 'plain')]))[0]);
+      expect(message).toMatchObject({ nick: '', avatar: '', nameCard: '' });
+      expect((await fx.store.messages.getHistory(APP, 'bob', 'C2Calice', { count: 10 })).messages[0]).toMatchObject({ nick: '', avatar: '', nameCard: '' });
     });
 
     it('stores a resend of (from, ID) once and answers it with the stored message, also within one batch', async () => {

@@ -49,6 +49,20 @@ export function describeProfileContract(fx: StoreFixture): void {
     });
   });
 
+  describe('profiles.names', () => {
+    it('returns only nick and avatar of the accounts that exist, each once, in the order asked, as updates and imports leave them', async () => {
+      await withAccounts();
+      expect(await fx.store.profiles.names(APP, ['bob', 'nobody', 'alice', 'bob'])).toStrictEqual([
+        { userID: 'bob', nick: '', avatar: '' },
+        { userID: 'alice', nick: 'Alice', avatar: 'a.png' },
+      ]);
+      await fx.store.profiles.update(APP, 'bob', { nick: 'Bob', avatar: 'b.png' }, T1);
+      expect(await fx.store.profiles.names(APP, ['bob'])).toStrictEqual([{ userID: 'bob', nick: 'Bob', avatar: 'b.png' }]);
+      expect(await fx.store.profiles.names(OTHER_APP, ['alice'])).toStrictEqual([]);
+      expect(await fx.store.profiles.names(999, ['alice'])).toStrictEqual([]);
+    });
+  });
+
   describe('profiles.update', () => {
     it('changes only the given fields, merges custom fields by key and stamps the time', async () => {
       await withAccounts();

@@ -23,6 +23,7 @@ import { useStoreFixture, type CreateStoreHarness, type StoreFixture } from './s
 import { describeUsageContract } from './usage-store-suite.js';
 import { describeUserStatusContract } from './user-status-store-suite.js';
 import { describeFollowContract } from './follow-store-suite.js';
+import { describeProfileFieldContract } from './profile-field-store-suite.js';
 
 /** A part of the suite: one per sub-store of {@link Store}, plus `lifecycle` (close and reopen, every part). */
 export type StoreSuitePart = Exclude<keyof Store, 'close'> | 'lifecycle';
@@ -45,6 +46,7 @@ const PARTS: readonly (readonly [StoreSuitePart, (fx: StoreFixture) => void])[] 
   ['friendApplications', describeFriendApplicationContract],
   ['friendGroups', describeFriendGroupContract],
   ['blacklist', describeBlacklistContract],
+  ['profileFields', describeProfileFieldContract],
   ['lifecycle', describeLifecycleContract],
 ];
 

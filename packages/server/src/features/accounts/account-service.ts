@@ -37,6 +37,8 @@ export interface AccountServiceDeps {
   /** Tells the other nodes about created and deleted accounts. */
   readonly broker: Broker;
   readonly clock: Clock;
+  /** Called with the accounts an import, sign-up or delete wrote on this node (their nick and avatar may have changed). */
+  readonly onAccountsWritten?: (sdkAppID: number, userIDs: readonly string[]) => void;
 }
 
 /** Accounts: sign-up, import, delete, existence. */
@@ -142,6 +144,7 @@ export class AccountService implements AccountDirectory, AccountSignUp {
       for (const id of gone) state.known.delete(id);
       state.count = -1;
       if (gone.size > 0) this.#d.broker.publish({ type: 'accounts-deleted', sdkAppID, userIDs: [...gone] });
+      if (gone.size > 0) this.#d.onAccountsWritten?.(sdkAppID, [...gone]);
       return gone;
     });
   }
@@ -186,6 +189,7 @@ export class AccountService implements AccountDirectory, AccountSignUp {
   #created(state: AppAccounts, sdkAppID: number, userIDs: readonly string[]): void {
     for (const id of userIDs) state.known.add(id);
     if (userIDs.length > 0) this.#d.broker.publish({ type: 'accounts-created', sdkAppID, userIDs });
+    if (userIDs.length > 0) this.#d.onAccountsWritten?.(sdkAppID, userIDs);
   }
 
   #onClusterMessage(m: ClusterMessage): void {

@@ -8,6 +8,7 @@ import type { ConversationPatch, Store } from '@parley/store';
 import type { Clock } from '../../time/clock.js';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { MessagePort } from '../messages/message-port.js';
+import { ProfileDirectory } from '../../directories/profile-directory.js';
 import { compareConversations, wireConversation } from '../../gateway/wire-convert.js';
 
 /** Dependencies of {@link ConversationService}. */
@@ -29,15 +30,19 @@ export interface Caller {
 /** Conversations of users. */
 export class ConversationService {
   readonly #d: ConversationServiceDeps;
+  /** The C2C peers' current nick and avatar (Tencent's `Conversation.userProfile`). */
+  readonly #profiles: ProfileDirectory;
 
   constructor(deps: ConversationServiceDeps) {
     this.#d = deps;
+    this.#profiles = new ProfileDirectory(deps.store);
   }
 
   /** Every conversation of the user: pinned first, then most recently active. */
   async list(caller: Caller): Promise<WireConversation[]> {
     const views = await this.#d.store.conversations.get(caller.sdkAppID, caller.userID);
-    return views.map(wireConversation).sort(compareConversations);
+    const peers = await this.#profiles.briefs(caller.sdkAppID, views.filter((v) => v.type === 'C2C').map((v) => v.target));
+    return views.map((v) => wireConversation(v, peers.get(v.target))).sort(compareConversations);
   }
 
   /** One conversation (checked: existing peer, or a group the user belongs to). */
@@ -121,7 +126,7 @@ export class ConversationService {
   async #view(caller: Caller, conversationID: string): Promise<WireConversation> {
     const [view] = await this.#d.store.conversations.get(caller.sdkAppID, caller.userID, [conversationID]);
     if (!view) throw new Error(`the store returned no view of ${conversationID}`);
-    return wireConversation(view);
+    return wireConversation(view, view.type === 'C2C' ? await this.#profiles.brief(caller.sdkAppID, view.target) : undefined);
   }
 
   #now(): number {

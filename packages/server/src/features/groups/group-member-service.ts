@@ -7,6 +7,7 @@ import type { GroupMemberRecord } from '@parley/store';
 import { groupAndRole, nowSec, type GroupActor, type GroupServiceDeps } from './group-service.js';
 import { mayAddMembers, mayRemove, memberLimit } from './group-rules.js';
 import { wireMember } from '../../gateway/wire-convert.js';
+import { ProfileDirectory } from '../../directories/profile-directory.js';
 
 /** Result of adding one user: 0 failed (unknown account or group full), 1 added, 2 already a member. */
 export type AddResult = 0 | 1 | 2;
@@ -16,9 +17,12 @@ const deny = (detail: string): ParleyError => ParleyError.of('ERR_SVR_GROUP_PERM
 /** Member management. */
 export class GroupMemberService {
   readonly #d: GroupServiceDeps;
+  /** The members' current nick and avatar (Tencent's `GroupMember.nick` / `avatar`). */
+  readonly #profiles: ProfileDirectory;
 
   constructor(deps: GroupServiceDeps) {
     this.#d = deps;
+    this.#profiles = new ProfileDirectory(deps.store);
   }
 
   /** A page of members ordered by UserID (members only, else 10007). */
@@ -27,7 +31,8 @@ export class GroupMemberService {
     if (!actor.asAdmin && role === undefined) throw deny('only members can list the members');
     const page = await this.#d.store.groupMembers.list(actor.sdkAppID, groupID, offset, count);
     const nextOffset = offset + page.length;
-    return { members: page.map(wireMember), nextOffset, isCompleted: nextOffset >= group.memberNum };
+    const briefs = await this.#profiles.briefs(actor.sdkAppID, page.map((m) => m.userID));
+    return { members: page.map((m) => wireMember(m, briefs.get(m.userID))), nextOffset, isCompleted: nextOffset >= group.memberNum };
   }
 
   /**

@@ -4,7 +4,7 @@
  * on this port, never on the service class; the composition passes the service in.
  */
 import { randomBytes } from 'node:crypto';
-import type { NormalizedSendMessage, SendMessageResponse } from '@parley/protocol';
+import type { NormalizedSendMessage, SendMessageResponse, WireSenderNames } from '@parley/protocol';
 import type { GroupView } from '@parley/store';
 import type { AppState } from '../../directories/app-cache.js';
 
@@ -23,6 +23,11 @@ export interface SendContext {
   readonly deliver?: boolean;
   /** Users pushed to besides the recipients (e.g. members just removed, for the tip that says so). */
   readonly alsoNotify?: readonly string[];
+  /**
+   * The sender's nick, avatar and name card the message keeps. Given: the message joins the commit
+   * queue synchronously. @default looked up (profile; group name card) when the message is committed
+   */
+  readonly names?: WireSenderNames;
 }
 
 /** What {@link MessageService.commit} did: the answer, and its message encoded once for every frame that carries it. */

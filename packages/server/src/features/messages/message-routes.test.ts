@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessagingCommand as M, type WireMessage } from '@parley/protocol';
 import type { TestServer } from '../../../test-support/test-server.js';
 import { chatFixture } from '../../../test-support/chat-fixture.js';
+import { testGroupRecord, testMember } from '@parley/store/testing';
 
 const { server, login } = chatFixture(['alice', 'bob', 'carol']);
 
@@ -21,6 +22,22 @@ describe('openim/sendmsg', () => {
     // SyncOtherMachine 1: the sender's devices get it too.
     await alice.until(() => alice.messages().length === 1, 'alice\'s copy');
     expect(((await alice.ok(M.SYNC))['messages'] as WireMessage[]).map((m) => m.ID)).toStrictEqual([r['MsgId']]);
+  });
+
+  it("stamps a REST send with the sender's nick and avatar, and a group send also with the sender's name card; group tips carry none", async () => {
+    const t = await server();
+    await t.rest('profile/portrait_set', { From_Account: 'alice', ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: 'Alice' }, { Tag: 'Tag_Profile_IM_Image', Value: 'http://x/a.png' }] });
+    const bob = await login(t, 'bob');
+    expect((await send(t, {}))['ErrorCode']).toBe(0);
+    await bob.until(() => bob.messages().length === 1, "bob's push");
+    expect(bob.messages()[0]).toMatchObject({ from: 'alice', nick: 'Alice', avatar: 'http://x/a.png', nameCard: '' });
+    // No command sets a name card yet: the group is written to the store with one.
+    await t.store.groups.create(t.app.sdkAppID, testGroupRecord('cards', 'bob'), [testMember('bob', 'Owner'), { ...testMember('alice'), nameCard: 'Al of g' }]);
+    expect(await t.rest('group_open_http_svc/send_group_msg', { GroupId: 'cards', From_Account: 'alice', Random: 9, MsgBody: text('hello g') })).toMatchObject({ ErrorCode: 0 });
+    expect(await t.rest('group_open_http_svc/delete_group_member', { GroupId: 'cards', MemberToDel_Account: ['alice'] })).toMatchObject({ ErrorCode: 0 });
+    const history = (await bob.ok(M.HISTORY, { conversationID: 'GROUPcards', count: 10 }))['messages'] as WireMessage[];
+    expect(history.find((m) => m.from === 'alice')).toMatchObject({ nick: 'Alice', avatar: 'http://x/a.png', nameCard: 'Al of g' });
+    expect(history.find((m) => m.from === '@TIM#SYSTEM')).toMatchObject({ nick: '', avatar: '', nameCard: '' });
   });
 
   it('keeps the message away from the sender with SyncOtherMachine 2', async () => {

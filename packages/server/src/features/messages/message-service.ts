@@ -6,7 +6,9 @@
 import {
   EncodedBody,
   MessagingPush,
+  NO_SENDER_NAMES,
   ParleyError,
+  SYSTEM_CONVERSATION_ID,
   storesHistory,
   type NormalizedHistory,
   type NormalizedSendMessage,
@@ -14,6 +16,7 @@ import {
   type SyncResponse,
   type HistoryResponse,
   type WireMessage,
+  type WireSenderNames,
 } from '@parley/protocol';
 import type { AppCache, AppState } from '../../directories/app-cache.js';
 import type { GroupView, MessageDraft, Store } from '@parley/store';
@@ -23,6 +26,7 @@ import type { AppendBatcher } from './append-batcher.js';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { GroupDirectory } from '../../directories/group-directory.js';
 import { wireMessage } from '../../gateway/wire-convert.js';
+import { ProfileDirectory } from '../../directories/profile-directory.js';
 import type { CommittedSend, MessagePort, SendContext } from './message-port.js';
 import type { BlacklistCheck } from '../relationships/relationship-port.js';
 
@@ -39,6 +43,8 @@ export interface MessageServiceDeps {
   readonly groups: GroupDirectory;
   /** Refuses C2C sends to a user who blocks the sender (20007). @default no blacklist */
   readonly blacklist?: BlacklistCheck;
+  /** The senders' names (the composition passes its cached, cluster-true one). @default an uncached read of the store */
+  readonly profiles?: ProfileDirectory;
 }
 
 /** The answer to a send as a pre-encoded body: the same text as `JSON.stringify({ message, duplicate })`. */
@@ -51,9 +57,26 @@ export class MessageService implements MessagePort {
   readonly #d: MessageServiceDeps;
   /** The last client send of each connection, keyed weakly so a closed connection's entry goes with it. */
   readonly #sendTails = new WeakMap<object, Promise<void>>();
+  readonly #profiles: ProfileDirectory;
 
   constructor(deps: MessageServiceDeps) {
     this.#d = deps;
+    this.#profiles = deps.profiles ?? new ProfileDirectory(deps.store);
+  }
+
+  /**
+   * The names a message of `from` keeps, as Tencent's server stamps them at send time: the profile's
+   * nick and avatar (cached, see {@link ProfileDirectory}), and in a group the sender's name card (a
+   * keyed read of the member row). Nothing for `@TIM#SYSTEM`.
+   */
+  async senderNames(sdkAppID: number, from: string, group?: GroupView): Promise<WireSenderNames> {
+    if (from === SYSTEM_CONVERSATION_ID) return NO_SENDER_NAMES;
+    if (group === undefined) {
+      const { nick, avatar } = await this.#profiles.brief(sdkAppID, from);
+      return { nick, avatar, nameCard: '' };
+    }
+    const [brief, member] = await Promise.all([this.#profiles.brief(sdkAppID, from), this.#d.store.groupMembers.get(sdkAppID, group.groupID, [from]).then((m) => m[0])]);
+    return { nick: brief.nick, avatar: brief.avatar, nameCard: member?.nameCard ?? '' };
   }
 
   /** The app's state; 70020 when it is gone. */
@@ -84,7 +107,10 @@ export class MessageService implements MessagePort {
     this.#sendTails.set(connection, new Promise<void>((resolve) => (release = resolve)));
     try {
       await previous;
-      const committed = this.commit(ctx, req, await this.checkClientSend(ctx, req));
+      const group = await this.checkClientSend(ctx, req);
+      // Looked up before commit, so the send joins the commit queue before this connection's next one.
+      const names = await this.senderNames(ctx.sdkAppID, ctx.from, group);
+      const committed = this.commit({ ...ctx, names }, req, group);
       release();
       return encodedSendAnswer(await committed);
     } finally {
@@ -120,6 +146,11 @@ export class MessageService implements MessagePort {
    * made in some order are committed in that order.
    */
   async commit(ctx: SendContext, req: NormalizedSendMessage, group?: GroupView): Promise<CommittedSend> {
+    if (ctx.names === undefined && ctx.from !== SYSTEM_CONVERSATION_ID) return this.#commitNamed(ctx, req, group, await this.senderNames(ctx.sdkAppID, ctx.from, group));
+    return this.#commitNamed(ctx, req, group, ctx.names ?? NO_SENDER_NAMES);
+  }
+
+  async #commitNamed(ctx: SendContext, req: NormalizedSendMessage, group: GroupView | undefined, names: WireSenderNames): Promise<CommittedSend> {
     const time = ctx.time ?? Math.floor(this.#d.clock.now() / 1000);
     const stored = !req.onlineUserOnly && (group === undefined || storesHistory(group.type));
     let message: WireMessage;
@@ -138,6 +169,7 @@ export class MessageService implements MessagePort {
         atUserList: req.atUserList,
         receiverList: req.receiverList,
         ...(ctx.syncToSender === false ? { syncToSender: false } : {}),
+        ...names,
       };
       const outcome = await this.#d.batcher.append(ctx.sdkAppID, draft);
       if (!outcome.ok) throw new ParleyError(outcome.code, outcome.reason);
@@ -145,7 +177,7 @@ export class MessageService implements MessagePort {
       duplicate = outcome.duplicate;
     } else {
       const { onlineUserOnly, ...fields } = req;
-      message = { ...fields, from: ctx.from, seq: 0, time, isOnlineOnly: onlineUserOnly };
+      message = { ...fields, from: ctx.from, seq: 0, time, isOnlineOnly: onlineUserOnly, ...names };
     }
     const messageJson = JSON.stringify(message);
     if (!duplicate && ctx.deliver !== false) await this.#deliver(ctx, message, messageJson);

@@ -7,6 +7,7 @@ import type { Store } from '@parley/store';
 import type { AccountDirectory } from '../../directories/account-directory.js';
 import type { AppCache } from '../../directories/app-cache.js';
 import type { GroupDirectory } from '../../directories/group-directory.js';
+import type { ProfileDirectory } from '../../directories/profile-directory.js';
 import type { Delivery } from '../../sessions/delivery.js';
 import type { Clock } from '../../time/clock.js';
 import type { FeatureModule } from '../feature-module.js';
@@ -27,6 +28,8 @@ export interface MessagesDeps {
   readonly groups: GroupDirectory;
   /** The relationship chain's blacklist: C2C sends to a user who blocks the sender answer 20007. @default none */
   readonly blacklist?: BlacklistCheck;
+  /** The senders' names. @default an uncached read of the store */
+  readonly profiles?: ProfileDirectory;
   /** Most messages per store write. @default 500 */
   readonly maxBatch?: number;
 }

@@ -2,9 +2,11 @@
  * `profile/portrait_get` and `profile/portrait_set` in Tencent's shapes: `To_Account`/`TagList` →
  * `UserProfileItem: [{ To_Account, ProfileItem: [{ Tag, Value }], ResultCode, ResultInfo }]`, and
  * `From_Account`/`ProfileItem`. Standard tags map to the profile's fields; custom tags are
- * `Tag_Profile_Custom_<name>` (any name of 1..8 letters, digits or `_`; Parley does not require them
- * to be declared per app). Codes: 40001 for a malformed body or more than 100 accounts, 40003 for an
- * unknown account, 40009 for an unknown tag, and the field codes of `profile.update`.
+ * `Tag_Profile_Custom_<name>` and must be declared for the app first, as on Tencent (see
+ * `profile-field-routes.ts`). Codes: 40001 for a malformed body or more than 100 accounts, 40003 for
+ * an unknown account, 40009 for an unknown or undeclared tag, 40007 for reading a custom tag not
+ * readable by `Admin`, 40008 for writing one not writable by `Admin`, and the field codes of
+ * `profile.update`.
  */
 import { checkProfilePatch, errorMessage, ERRORS, isProfileCustomKey, isRecord, isValidUserID, MAX_PROFILE_IDS, ParleyError, type ProfileCustomField, type ProfilePatch, type WireProfile } from '@parley/protocol';
 import { defineRoute, type AnyRestRoute } from '../../rest/rest-route.js';
@@ -118,7 +120,14 @@ export function profileRoutes(profiles: ProfileService): AnyRestRoute[] {
       path: 'profile/portrait_get',
       parse: parsePortraitGet,
       handle: async ({ app }, { accounts, tags }): Promise<{ UserProfileItem: UserProfileItem[] }> => {
-        const found = new Map((await profiles.get(app.app.sdkAppID, accounts)).map((p) => [p.userID, p]));
+        const declared = new Map((await profiles.declarations(app.app.sdkAppID)).map((d) => [d.key, d]));
+        for (const tag of tags) {
+          if (isStandardTag(tag)) continue;
+          const d = declared.get(tag);
+          if (d === undefined) bad(`TagList: ${tag} is not a declared custom profile field of this app`, 'ERR_SVR_PROFILE_TAG_NOT_FOUND');
+          else if (!d.read.includes('admin')) throw ParleyError.of('ERR_SVR_PROFILE_READ_PERMISSION_REQUIRED', `TagList: ${tag} is not readable by the app admin`);
+        }
+        const found = new Map((await profiles.get(app.app.sdkAppID, accounts, 'admin')).map((p) => [p.userID, p]));
         return {
           UserProfileItem: accounts.map((id): UserProfileItem => {
             const profile = found.get(id);
