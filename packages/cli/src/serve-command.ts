@@ -180,21 +180,7 @@ export function registerServeCommand(program: Command): void {
         lock.release();
         fatal(listenFailure(err, opts.host, opts.port));
       }
-      const userSig = genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID: 'user1', expireSeconds: 86_400 });
-      process.stdout.write(
-        serveBanner({
-          url: addr.url,
-          wsUrl: addr.wsUrl,
-          browserUrl: `http://${browserHost(addr.host)}:${addr.port}`,
-          tryPage: clientAssets !== undefined,
-          dataDir: dir,
-          app,
-          created,
-          appCount: (await store.apps.list()).length,
-          user: { userID: 'user1', userSig },
-          parleyCommand: parleyCommand(),
-        }),
-      );
+      // Before the banner: whoever reads "Press Ctrl+C" may signal at once, and must get a clean stop.
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
@@ -216,5 +202,20 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
+      const userSig = genUserSig({ sdkAppID: app.sdkAppID, key: app.secretKey, userID: 'user1', expireSeconds: 86_400 });
+      process.stdout.write(
+        serveBanner({
+          url: addr.url,
+          wsUrl: addr.wsUrl,
+          browserUrl: `http://${browserHost(addr.host)}:${addr.port}`,
+          tryPage: clientAssets !== undefined,
+          dataDir: dir,
+          app,
+          created,
+          appCount: (await store.apps.list()).length,
+          user: { userID: 'user1', userSig },
+          parleyCommand: parleyCommand(),
+        }),
+      );
     });
 }
