@@ -155,6 +155,7 @@ export {
   PROFILE_GENDERS,
   PROFILE_ALLOW_TYPES,
   PROFILE_FORBID_TYPES,
+  PROFILE_DEFAULTS,
 } from './profiles/profile-types.js';
 export type { WireProfile, ProfilePatch, ProfileCustomField, ProfileGender, ProfileAllowType, ProfileForbidType, GetProfilesRequest, ProfileResponse, ProfileListResponse } from './profiles/profile-types.js';
 export { checkProfilePatch, isProfileCustomKey, parseGetProfilesRequest, parseUpdateProfileRequest } from './profiles/profile-parse.js';

@@ -65,6 +65,20 @@ export interface WireProfile {
   readonly lastUpdatedTime: number;
 }
 
+/** Tencent's defaults of the standard profile fields: what a profile nobody has edited holds. */
+export const PROFILE_DEFAULTS: Readonly<Omit<WireProfile, 'userID' | 'nick' | 'avatar' | 'profileCustomField' | 'lastUpdatedTime'>> = Object.freeze({
+  gender: 'Gender_Type_Unknown',
+  birthday: 0,
+  location: '',
+  selfSignature: '',
+  allowType: 'AllowType_Type_NeedConfirm',
+  language: 0,
+  level: 0,
+  role: 0,
+  messageSettings: 0,
+  adminForbidType: 'AdminForbid_Type_None',
+});
+
 /** The fields `profile.update` may change; at least one is present. Custom fields are set by key; `''` stores an empty string. */
 export interface ProfilePatch {
   readonly nick?: string;

@@ -2,7 +2,7 @@
  * Tencent's relationship objects as the web SDK hands them out: `Friend` (with the friend's
  * `profile`), `FriendApplication` and `FriendGroup` (with `count`), built from the wire shapes.
  */
-import type { WireFriend, WireFriendApplication, WireFriendGroup } from '@parley/protocol';
+import { PROFILE_DEFAULTS, type WireFriend, type WireFriendApplication, type WireFriendGroup } from '@parley/protocol';
 import type { Profile } from './message-types.js';
 
 /** Tencent's `Friend`. */
@@ -47,23 +47,7 @@ export interface FriendGroup {
 
 /** The profile of a user whose profile could not be read (an account deleted since). */
 export function blankProfile(userID: string): Profile {
-  return {
-    userID,
-    nick: '',
-    avatar: '',
-    gender: 'Gender_Type_Unknown',
-    birthday: 0,
-    location: '',
-    selfSignature: '',
-    allowType: 'AllowType_Type_NeedConfirm',
-    language: 0,
-    level: 0,
-    role: 0,
-    messageSettings: 0,
-    adminForbidType: 'AdminForbid_Type_None',
-    profileCustomField: [],
-    lastUpdatedTime: 0,
-  };
+  return { userID, nick: '', avatar: '', ...PROFILE_DEFAULTS, profileCustomField: [], lastUpdatedTime: 0 };
 }
 
 /** A wire friend with its profile as Tencent's `Friend` (a fresh, mutable copy). */

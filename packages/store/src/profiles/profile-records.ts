@@ -1,26 +1,10 @@
 /** What a profile patch means, for every backend: the defaults of a fresh profile and the merge. */
-import type { ProfileCustomField } from '@parley/protocol';
+import { PROFILE_DEFAULTS, type ProfileCustomField } from '@parley/protocol';
 import type { ProfileRecord, ProfileRecordPatch } from './profile-store.js';
 
 /** The profile of an account nobody has edited: Tencent's defaults. */
 export function defaultProfileRecord(userID: string, nick: string, avatar: string): ProfileRecord {
-  return {
-    userID,
-    nick,
-    avatar,
-    gender: 'Gender_Type_Unknown',
-    birthday: 0,
-    location: '',
-    selfSignature: '',
-    allowType: 'AllowType_Type_NeedConfirm',
-    language: 0,
-    level: 0,
-    role: 0,
-    messageSettings: 0,
-    adminForbidType: 'AdminForbid_Type_None',
-    customFields: [],
-    updatedAt: 0,
-  };
+  return { userID, nick, avatar, ...PROFILE_DEFAULTS, customFields: [], updatedAt: 0 };
 }
 
 function mergeCustomFields(current: readonly ProfileCustomField[], changes: readonly ProfileCustomField[]): ProfileCustomField[] {
