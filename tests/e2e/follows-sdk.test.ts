@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import TencentCloudChat, { bindV2TimFollowListener, createV2TimFollowMethods, type FollowListChange, type V2TimUserFullInfo } from '@parley/sdk';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
-import { waitUntil } from '../support/events.js';
+import { codeOf, waitUntil } from '../support/events.js';
 import { webClient, type WebClient } from '../support/sdk-clients.js';
 
 const { EVENT } = TencentCloudChat;
@@ -33,15 +33,6 @@ function listen(c: WebClient): Record<string, FollowListChange[]> {
   c.chat.on(EVENT.MY_FOLLOWING_LIST_UPDATED, (e: { data?: unknown }) => heard['following']!.push(e.data as FollowListChange));
   c.chat.on(EVENT.MUTUAL_FOLLOWERS_LIST_UPDATED, (e: { data?: unknown }) => heard['mutual']!.push(e.data as FollowListChange));
   return heard;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: number }).code;
-  }
 }
 
 describe('follows between SDK instances', () => {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import TencentCloudChat from '@parley/sdk';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
-import { waitUntil } from '../support/events.js';
+import { codeOf, waitUntil } from '../support/events.js';
 import { v2Client, webClient, type V2Client, type WebClient } from '../support/sdk-clients.js';
 
 const { EVENT, TYPES } = TencentCloudChat;
@@ -41,15 +41,6 @@ async function user(userID: string, platform = 'Web'): Promise<WebClient> {
 async function declareTeam(t: TestServer): Promise<void> {
   const answer = await t.rest('parley_admin/set_profile_custom_fields', { CustomFields: [{ Tag: 'Tag_Profile_Custom_Team', Type: 'String', Read: ['App', 'Admin'], Write: ['App', 'Admin'] }] });
   expect(answer['ErrorCode']).toBe(0);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: number }).code;
-  }
 }
 
 describe('profiles between SDK instances', () => {

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import TencentCloudChat from '@parley/sdk';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
-import { settle, waitUntil } from '../support/events.js';
+import { codeOf, settle, waitUntil } from '../support/events.js';
 import { webClient, type WebClient } from '../support/sdk-clients.js';
 
 const { EVENT, TYPES } = TencentCloudChat;
@@ -33,15 +33,6 @@ function record<T>(c: WebClient, event: string): T[] {
   const seen: T[] = [];
   c.chat.on(event, (e: { data?: unknown }) => seen.push(e.data as T));
   return seen;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: number }).code;
-  }
 }
 
 interface FriendLike {

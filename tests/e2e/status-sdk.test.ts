@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import TencentCloudChat, { V2TIMManager, type V2TimUserStatus } from '@parley/sdk';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../packages/server/test-support/test-server.js';
-import { waitUntil } from '../support/events.js';
+import { codeOf, waitUntil } from '../support/events.js';
 import { webClient, type WebClient } from '../support/sdk-clients.js';
 
 const { EVENT, TYPES } = TencentCloudChat;
@@ -42,15 +42,6 @@ function listen(c: WebClient): StatusLike[] {
   const heard: StatusLike[] = [];
   c.chat.on(EVENT.USER_STATUS_UPDATED, (e: { data?: unknown }) => heard.push(...(e.data as StatusLike[])));
   return heard;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: number }).code;
-  }
 }
 
 describe('user status between SDK instances', () => {

@@ -13,3 +13,13 @@ export async function waitUntil(predicate: () => boolean, timeoutMs = 5000, what
 export function settle(ms = 150): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** The code a promise rejects with (a Tencent-style `{ code }` error), or `undefined` when it resolves. */
+export async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as { code?: number }).code;
+  }
+}
