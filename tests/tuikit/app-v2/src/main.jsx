@@ -1,0 +1,69 @@
+// A TUIKit React 2.x page as an app developer writes it, following Tencent's sample-chat
+// (TUILogin.login, then UIKitProvider with ConversationList, Chat, Contact and ContactInfo). The only
+// Parley-specific parts: the bundler alias (vite.config.js) and the proxyServer login option.
+// Login data comes from the query string: ?sdkappid=&userid=&usersig=&server=ws://host:port
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TUILogin } from '@tencentcloud/tui-core';
+import {
+  UIKitProvider,
+  ConversationList,
+  Chat,
+  ChatHeader,
+  MessageList,
+  MessageInput,
+  Contact,
+  ContactInfo,
+} from '@tencentcloud/chat-uikit-react';
+import '@tencentcloud/chat-uikit-react/dist/cjs/index.css';
+
+const q = new URLSearchParams(location.search);
+const loginInfo = {
+  SDKAppID: Number(q.get('sdkappid')),
+  userID: q.get('userid') ?? '',
+  userSig: q.get('usersig') ?? '',
+  proxyServer: q.get('server') ?? '',
+  useUploadPlugin: false,
+};
+
+function App() {
+  const [status, setStatus] = useState('loading');
+  const [error, setError] = useState('');
+  const [tab, setTab] = useState('chats');
+  useEffect(() => {
+    TUILogin.login(loginInfo).then(
+      () => setStatus('success'),
+      (e) => {
+        setStatus('error');
+        setError(String(e?.message ?? e));
+      },
+    );
+  }, []);
+  if (status !== 'success') return <div data-login-status={status} data-login-error={error}>Loading...</div>;
+  return (
+    <div data-login-status="success" style={{ display: 'flex', height: '100%' }}>
+      <UIKitProvider language="en-US" theme="light">
+        <div style={{ width: 320, display: 'flex', flexDirection: 'column', borderRight: '1px solid #ddd' }}>
+          <nav style={{ display: 'flex', gap: 8, padding: 8 }}>
+            <button type="button" data-tab="chats" onClick={() => setTab('chats')}>Chats</button>
+            <button type="button" data-tab="contacts" onClick={() => setTab('contacts')}>Contacts</button>
+          </nav>
+          {tab === 'chats' ? <ConversationList /> : <Contact />}
+        </div>
+        <div style={{ flex: 1, display: 'flex', flexDirection: 'column' }}>
+          {tab === 'chats' ? (
+            <Chat>
+              <ChatHeader />
+              <MessageList />
+              <MessageInput />
+            </Chat>
+          ) : (
+            <ContactInfo showChats={() => setTab('chats')} />
+          )}
+        </div>
+      </UIKitProvider>
+    </div>
+  );
+}
+
+createRoot(document.getElementById('root')).render(<App />);
