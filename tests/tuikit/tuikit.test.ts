@@ -9,7 +9,7 @@
  * Needs the test apps installed (`npm ci --legacy-peer-deps` in each) and /usr/bin/chromium:
  * `.ci/run` installs both; without them the suite is skipped with the command to run.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { genUserSig } from '@parley/usersig';
 import TencentCloudChat, { type Message } from '@parley/sdk';
@@ -137,6 +137,8 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
       }, 60_000);
 
       afterAll(async () => {
+        // What the kit reported (missing SDK methods show up here as "is not a function"), kept beside the screenshots.
+        if (kit) writeFileSync(join(ARTIFACTS, `${line.name}-console.txt`), kit.problems.join('\n') + '\n');
         await peer?.logout().catch(() => undefined);
         await kit?.page.context().close();
       });
