@@ -147,6 +147,7 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
         const q = new URLSearchParams({ sdkappid: String(served.sdkAppID), userid: me, usersig: sig(me), server: served.wsUrl });
         await kit.page.goto(`${site.url}/${line.name}/index.html?${q.toString()}`);
         await kit.page.locator('[data-login-status="success"]').waitFor({ timeout: UI_WAIT_MS }).catch(async () => {
+          await shot('1-login-failed');
           throw new Error(`login did not succeed: ${await kit.page.locator('[data-login-status]').first().getAttribute('data-login-error')}\n${kit.problems.join('\n')}`);
         });
         loggedIn = true;
