@@ -34,7 +34,9 @@ type Chat = ReturnType<typeof TencentCloudChat.create>;
  * kit line, with the reason. They run as `it.fails` (so a pass is reported as a failure, and the
  * integrator notices); delete an entry once its feature is merged.
  * - v2 (2.3.1): the engine's login path calls `chat.getBlacklist()` in its SDK_READY handler, so
- *   `TUILogin.login` never resolves and nothing after it can run (blacklist, another branch).
+ *   `TUILogin.login` never resolves and nothing after it can run (blacklist, another branch). A
+ *   probe build that answered getBlacklist, getFriendList, getFriendGroupList and
+ *   getFriendApplicationList with empty lists ran login, list, open, send and reply through.
  * - nickname: the conversation's `userProfile.nick` is always `''` (profiles in conversations,
  *   another branch), so the list shows the UserID.
  * - contacts: `getFriendList`, `getFriendApplicationList`, `FRIEND_*` events and REST `sns/*`.

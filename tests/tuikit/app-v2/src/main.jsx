@@ -15,7 +15,13 @@ import {
   Contact,
   ContactInfo,
 } from '@tencentcloud/chat-uikit-react';
+import { UIKitProvider as BaseUIKitProvider, i18next } from '@tencentcloud/uikit-base-component-react';
+import { initReactI18next } from 'react-i18next';
 import '@tencentcloud/chat-uikit-react/dist/cjs/index.css';
+
+// 2.3.1 adds its texts to the i18next instance of @tencentcloud/uikit-base-component-react but reads
+// them through react-i18next (its peer dependency), which needs that instance handed to it once.
+initReactI18next.init(i18next);
 
 const q = new URLSearchParams(location.search);
 const loginInfo = {
@@ -42,6 +48,9 @@ function App() {
   if (status !== 'success') return <div data-login-status={status} data-login-error={error}>Loading...</div>;
   return (
     <div data-login-status="success" style={{ display: 'flex', height: '100%' }}>
+      {/* 2.3.1's components read useUIKit() from @tencentcloud/uikit-base-component-react (its dependency) as
+          well as from the kit's own provider, so both providers wrap the page. */}
+      <BaseUIKitProvider language="en-US" theme="light">
       <UIKitProvider language="en-US" theme="light">
         <div style={{ width: 320, display: 'flex', flexDirection: 'column', borderRight: '1px solid #ddd' }}>
           <nav style={{ display: 'flex', gap: 8, padding: 8 }}>
@@ -62,6 +71,7 @@ function App() {
           )}
         </div>
       </UIKitProvider>
+      </BaseUIKitProvider>
     </div>
   );
 }
