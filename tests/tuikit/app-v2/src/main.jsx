@@ -54,8 +54,8 @@ function App() {
       <UIKitProvider language="en-US" theme="light">
         <div style={{ width: 320, display: 'flex', flexDirection: 'column', borderRight: '1px solid #ddd' }}>
           <nav style={{ display: 'flex', gap: 8, padding: 8 }}>
-            <button type="button" data-tab="chats" onClick={() => setTab('chats')}>Chats</button>
-            <button type="button" data-tab="contacts" onClick={() => setTab('contacts')}>Contacts</button>
+            <button type="button" data-tab="chats" onClick={() => setTab('chats')}>Show chats</button>
+            <button type="button" data-tab="contacts" onClick={() => setTab('contacts')}>Show contacts</button>
           </nav>
           {tab === 'chats' ? <ConversationList /> : <Contact />}
         </div>
