@@ -29,24 +29,6 @@ const UI_WAIT_MS = 20_000;
 type Chat = ReturnType<typeof TencentCloudChat.create>;
 
 /** The seeded people: the kit's user, the peer they chat with, and someone asking to be a friend. */
-/**
- * Steps that fail today only because Parley's SDK lacks a feature another branch is building, per
- * kit line, with the reason. They run as `it.fails` (so a pass is reported as a failure, and the
- * integrator notices); delete an entry once its feature is merged.
- * - v2 (2.3.1): the engine's login path calls `chat.getBlacklist()` in its SDK_READY handler, so
- *   `TUILogin.login` never resolves and nothing after it can run (blacklist, another branch). A
- *   probe build that answered getBlacklist, getFriendList, getFriendGroupList and
- *   getFriendApplicationList with empty lists ran login, list, open, send and reply through.
- * - nickname: the conversation's `userProfile.nick` is always `''` (profiles in conversations,
- *   another branch), so the list shows the UserID.
- * - contacts: `getFriendList`, `getFriendApplicationList`, `checkFriend`, `FRIEND_*` events and REST
- *   `sns/*`; 6.x's contacts screen also calls `getGroupApplicationList` (groups, not yet in Parley).
- */
-const PENDING: Record<'v6' | 'v2', ReadonlySet<string>> = {
-  v6: new Set(['nickname', 'contacts']),
-  v2: new Set(['login', 'list', 'nickname', 'open', 'send', 'reply', 'contacts']),
-};
-
 const PEOPLE = {
   bob: { nick: 'Bob Builder', face: 'https://example.invalid/bob.png' },
   carol: { nick: 'Carol Singer', face: 'https://example.invalid/carol.png' },
@@ -108,8 +90,6 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
       let peer: Chat;
       const received: Message[] = [];
       let loggedIn = false;
-      /** `it`, or `it.fails` for a step listed in {@link PENDING}. */
-      const step = (key: string) => (PENDING[line.name].has(key) ? it.fails : it);
       /** Steps after the login fail at once, not after a time-out each, when the kit never logged in. */
       const needLogin = () => {
         if (!loggedIn) throw new Error(`TUIKit ${line.version} did not log in:\n${kit.problems.join('\n')}`);
@@ -146,7 +126,7 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
         await kit?.page.context().close();
       });
 
-      step('login')('logs in through TUILogin with proxyServer pointing at parley serve', async () => {
+      it('logs in through TUILogin with proxyServer pointing at parley serve', async () => {
         const q = new URLSearchParams({ sdkappid: String(served.sdkAppID), userid: me, usersig: sig(me), server: served.wsUrl });
         await kit.page.goto(`${site.url}/${line.name}/index.html?${q.toString()}`);
         await kit.page.locator('[data-login-status="success"]').waitFor({ timeout: UI_WAIT_MS }).catch(async () => {
@@ -161,7 +141,7 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
       const row = () =>
         kit.page.locator('li, div').filter({ hasText: 'Are you there?' }).filter({ has: kit.page.getByText('2', { exact: true }) }).last();
 
-      step('list')('lists the conversation with the peer: last message preview and unread badge 2', async () => {
+      it('lists the conversation with the peer: last message preview and unread badge 2', async () => {
         needLogin();
         await waitForText('Are you there?', 'last message preview');
         await shot('2-conversation-list');
@@ -169,20 +149,20 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
         expect(await row().innerText()).toMatch(new RegExp(`${bob}|${PEOPLE.bob.nick}`));
       });
 
-      step('nickname')('shows the peer by the nickname from their profile', async () => {
+      it('shows the peer by the nickname from their profile', async () => {
         needLogin();
         await waitForText(PEOPLE.bob.nick, 'nickname in the conversation list');
         expect(await row().innerText()).toContain(PEOPLE.bob.nick);
       });
 
-      step('open')('opens the conversation and shows its history', async () => {
+      it('opens the conversation and shows its history', async () => {
         needLogin();
         await kit.page.getByText('Are you there?').first().click();
         await waitForText('Hi, it is Bob', 'history');
         await shot('3-history');
       });
 
-      step('send')('sends a text that a Node client on Parley\'s SDK receives', async () => {
+      it('sends a text that a Node client on Parley\'s SDK receives', async () => {
         needLogin();
         const editor = kit.page.locator('[contenteditable="true"], textarea').first();
         await editor.click();
@@ -192,7 +172,7 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
         await shot('4-sent');
       });
 
-      step('reply')('renders the peer\'s reply', async () => {
+      it('renders the peer\'s reply', async () => {
         needLogin();
         const reply = `Got it, ${line.name}!`;
         await sendText(peer, me, reply);
@@ -202,7 +182,7 @@ describe.skipIf(missing !== undefined)('Tencent TUIKit React on Parley', { timeo
         await shot('5-reply');
       });
 
-      step('contacts')('shows the friend list and a pending friend application on the contacts screen', async () => {
+      it('shows the friend list and a pending friend application on the contacts screen', async () => {
         needLogin();
         const imported = await rest('sns/friend_import', { From_Account: me, AddFriendItem: [{ To_Account: bob, AddSource: 'AddSource_Type_Test' }] });
         expect(imported.ErrorCode, JSON.stringify(imported)).toBe(0);
