@@ -71,6 +71,24 @@ export class SqliteFriendGroupStore implements FriendGroupStore {
     });
   }
 
+  async setGroupsOf(sdkAppID: number, owner: string, friend: string, names: readonly string[], maxGroups: number, now: number): Promise<string[] | 'not-friend' | 'full'> {
+    return this.run.writeForApp(sdkAppID, () => {
+      if (this.st.getFriend.get(sdkAppID, owner, friend) === undefined) return 'not-friend';
+      const wanted = new Set(names);
+      const missing = [...wanted].filter((name) => !this.#exists(sdkAppID, owner, name));
+      if (countOf(this.st.countGroups.get(sdkAppID, owner)) + missing.length > maxGroups) return 'full';
+      for (const name of missing) this.st.insertGroup.run(sdkAppID, owner, name, now);
+      const current = new Set(this.#groupsOf(sdkAppID, owner, friend));
+      for (const name of current) if (!wanted.has(name)) this.st.deleteMember.run(sdkAppID, owner, name, friend);
+      for (const name of wanted) if (!current.has(name)) this.#put(sdkAppID, owner, name, [friend]);
+      return this.#groupsOf(sdkAppID, owner, friend);
+    });
+  }
+
+  #groupsOf(app: number, owner: string, friend: string): string[] {
+    return column(this.st.friendGroupsOf.all(app, owner, friend), 'name', 'friend_group_members');
+  }
+
   async removeMembers(sdkAppID: number, owner: string, name: string, userIDs: readonly string[]): Promise<FriendGroupChange | undefined> {
     return this.run.writeForApp(sdkAppID, () => {
       if (!this.#exists(sdkAppID, owner, name)) return undefined;

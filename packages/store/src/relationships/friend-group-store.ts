@@ -34,6 +34,12 @@ export interface FriendGroupStore {
   rename(sdkAppID: number, owner: string, oldName: string, newName: string): Promise<FriendGroupRecord | 'missing' | 'exists'>;
   /** Puts those of `userIDs` that are friends and not yet in the group into it; `undefined` when the group is missing. */
   addMembers(sdkAppID: number, owner: string, name: string, userIDs: readonly string[]): Promise<FriendGroupChange | undefined>;
+  /**
+   * Puts the owner's friend `friend` in exactly the groups `names` and out of every other, creating
+   * the missing groups at `now`, in one transaction; resolves the friend's groups after (by name),
+   * `'not-friend'`, or `'full'` when the new groups would pass `maxGroups` (nothing written).
+   */
+  setGroupsOf(sdkAppID: number, owner: string, friend: string, names: readonly string[], maxGroups: number, now: number): Promise<string[] | 'not-friend' | 'full'>;
   /** Takes those of `userIDs` that are in the group out of it; `undefined` when the group is missing. */
   removeMembers(sdkAppID: number, owner: string, name: string, userIDs: readonly string[]): Promise<FriendGroupChange | undefined>;
 }

@@ -130,6 +130,23 @@ export function describeFriendGroupContract(fx: StoreFixture): void {
       expect(await fx.store.friendGroups.removeMembers(APP, 'alice', 'missing', ['bob'])).toBeUndefined();
     });
 
+    it("sets a friend's groups exactly, creating the missing ones, and writes nothing for a stranger or past the limit", async () => {
+      await withFriends();
+      await fx.store.friendGroups.create(APP, 'alice', 'A', ['bob'], 32, T0);
+      await fx.store.friendGroups.create(APP, 'alice', 'B', ['bob', 'carol'], 32, T0 + 1);
+      expect(await fx.store.friendGroups.setGroupsOf(APP, 'alice', 'bob', ['B', 'C'], 32, T0 + 2)).toStrictEqual(['B', 'C']);
+      expect(await fx.store.friendGroups.list(APP, 'alice')).toStrictEqual([
+        { name: 'A', userIDList: [] },
+        { name: 'B', userIDList: ['bob', 'carol'] },
+        { name: 'C', userIDList: ['bob'] },
+      ]);
+      expect(await fx.store.friendGroups.setGroupsOf(APP, 'alice', 'stranger', ['A'], 32, T0)).toBe('not-friend');
+      expect(await fx.store.friendGroups.setGroupsOf(APP, 'alice', 'carol', ['D', 'E'], 4, T0)).toBe('full');
+      expect((await fx.store.friendGroups.list(APP, 'alice')).map((g) => g.name)).toStrictEqual(['A', 'B', 'C']);
+      expect(await fx.store.friendGroups.setGroupsOf(APP, 'alice', 'bob', [], 32, T0)).toStrictEqual([]);
+      expect(await fx.store.friends.get(APP, 'alice', ['bob'])).toMatchObject([{ groupList: [] }]);
+    });
+
     it('renames (refusing a taken name) and deletes, leaving the friendships', async () => {
       await withFriends();
       await fx.store.friendGroups.create(APP, 'alice', 'A', ['bob'], 32, T0);

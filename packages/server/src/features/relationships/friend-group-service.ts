@@ -52,6 +52,15 @@ export class FriendGroupService {
     );
   }
 
+  /** Puts a friend in exactly the groups `names` (missing ones are created), as REST `friend_update`'s `Tag_SNS_IM_Group`. */
+  async setGroupsOf(caller: RelationshipCaller, userID: string, names: readonly string[]): Promise<string[]> {
+    const outcome = await this.d.store.friendGroups.setGroupsOf(caller.sdkAppID, caller.userID, userID, names, MAX_FRIEND_GROUPS, this.d.clock.now());
+    if (outcome === 'not-friend') throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `${userID} is not your friend`);
+    if (outcome === 'full') throw ParleyError.of('ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT', `${caller.userID} would have more than ${MAX_FRIEND_GROUPS} friend groups`);
+    await this.d.notifier.push(caller.sdkAppID, { groups: [caller.userID], friends: [caller.userID] });
+    return outcome;
+  }
+
   /** Takes friends out of a group. */
   async removeMembers(caller: RelationshipCaller, name: string, userIDs: readonly string[]): Promise<FriendGroupResultAnswer> {
     const change = await this.d.store.friendGroups.removeMembers(caller.sdkAppID, caller.userID, name, userIDs);

@@ -50,12 +50,33 @@ describe('sns friends', () => {
       From_Account: 'alice',
       UpdateItem: [
         { To_Account: 'bob', SnsItem: [{ Tag: 'Tag_SNS_IM_Remark', Value: 'Bobby' }, { Tag: 'Tag_SNS_Custom_Note', Value: 'n' }] },
-        { To_Account: 'carol', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['X'] }] },
+        { To_Account: 'carol', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['X', 'Old'] }] },
+        { To_Account: 'ghost', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['X'] }] },
+        { To_Account: 'carol', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: [''] }, { Tag: 'Tag_SNS_IM_Remark', Value: 'never written' }] },
+        { To_Account: 'carol', SnsItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: 'x' }] },
       ],
     });
-    expect(updated).toMatchObject({ ResultItem: [{ To_Account: 'bob', ResultCode: 0 }, { To_Account: 'carol', ResultCode: ErrorCode.ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS }], Fail_Account: ['carol'] });
-    expect(await t.rest('sns/friend_get_list', { From_Account: 'alice', To_Account: ['bob'], TagList: ['Tag_SNS_IM_Remark', 'Tag_SNS_Custom_Note', 'Tag_SNS_IM_Group'] })).toMatchObject({
-      InfoItem: [{ SnsProfileItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['Old'] }, { Tag: 'Tag_SNS_IM_Remark', Value: 'Bobby' }, { Tag: 'Tag_SNS_Custom_Note', Value: 'n' }] }],
+    expect(updated).toMatchObject({
+      ResultItem: [
+        { To_Account: 'bob', ResultCode: 0 },
+        { To_Account: 'carol', ResultCode: 0 },
+        { To_Account: 'ghost', ResultCode: ErrorCode.ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS },
+        { To_Account: 'carol', ResultCode: ErrorCode.ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS },
+        { To_Account: 'carol', ResultCode: ErrorCode.ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS },
+      ],
+      Fail_Account: ['ghost', 'carol', 'carol'],
+    });
+    expect(await t.rest('sns/friend_get_list', { From_Account: 'alice', To_Account: ['bob', 'carol'], TagList: ['Tag_SNS_IM_Remark', 'Tag_SNS_Custom_Note', 'Tag_SNS_IM_Group'] })).toMatchObject({
+      InfoItem: [
+        { SnsProfileItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['Old'] }, { Tag: 'Tag_SNS_IM_Remark', Value: 'Bobby' }, { Tag: 'Tag_SNS_Custom_Note', Value: 'n' }] },
+        { SnsProfileItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['Old', 'X'] }, { Tag: 'Tag_SNS_IM_Remark', Value: '' }] },
+      ],
+    });
+    expect(await t.rest('sns/group_get', { From_Account: 'alice', NeedFriend: 'Need_Friend_Type_Yes' })).toMatchObject({
+      ResultItem: [
+        { GroupName: 'Old', FriendNumber: 2, To_Account: ['bob', 'carol'] },
+        { GroupName: 'X', FriendNumber: 1, To_Account: ['carol'] },
+      ],
     });
     const deleted = await t.rest('sns/friend_delete', { From_Account: 'alice', To_Account: ['bob', 'ghost'], DeleteType: 'Delete_Type_Single' });
     expect(deleted).toMatchObject({ ResultItem: [{ To_Account: 'bob', ResultCode: 0 }, { To_Account: 'ghost', ResultCode: ErrorCode.ERR_SVR_FRIENDSHIP_DEL_NONFRIEND }], Fail_Account: ['ghost'] });

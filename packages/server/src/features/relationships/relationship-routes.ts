@@ -58,6 +58,11 @@ function readUserID(r: BodyReader, key: string): string {
 }
 
 /** Checks that `From_Account` exists (30003) and returns the relationship caller. */
+/** A `Tag_SNS_IM_Group` value: friend group names of 1..30 bytes. */
+function isGroupNameList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((n) => typeof n === 'string' && n.length > 0 && utf8ByteLength(n) <= MAX_FRIEND_GROUP_NAME_BYTES);
+}
+
 async function acting(services: RelationshipServices, caller: RestCaller, from: string): Promise<{ sdkAppID: number; userID: string }> {
   const sdkAppID = caller.app.app.sdkAppID;
   if (!(await services.friends.existing(sdkAppID, [from])).has(from)) throw ParleyError.of('ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND', `From_Account ${from} does not exist`);
@@ -187,15 +192,21 @@ export function relationshipRoutes(s: RelationshipServices): AnyRestRoute[] {
         const out: ResultItem[] = [];
         for (const u of req.items) {
           const remark = u.tags.find((t) => t.tag === 'Tag_SNS_IM_Remark')?.value;
+          const groups = u.tags.find((t) => t.tag === 'Tag_SNS_IM_Group')?.value;
           const custom = u.tags.filter((t) => isFriendCustomKey(t.tag));
-          const other = u.tags.find((t) => t.tag !== 'Tag_SNS_IM_Remark' && !isFriendCustomKey(t.tag));
+          const other = u.tags.find((t) => t.tag !== 'Tag_SNS_IM_Remark' && t.tag !== 'Tag_SNS_IM_Group' && !isFriendCustomKey(t.tag));
           try {
-            if (other !== undefined) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `${other.tag} cannot be updated here (Parley updates Tag_SNS_IM_Remark and Tag_SNS_Custom_* tags)`);
+            // Every tag is checked before anything is written.
+            if (other !== undefined) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `${other.tag} cannot be updated (friend_update takes Tag_SNS_IM_Remark, Tag_SNS_IM_Group and Tag_SNS_Custom_* tags)`);
             const fields = runParser({ f: custom.map((t) => ({ key: t.tag, value: t.value })) }, 'ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', (r) => readFriendCustomFields(r, 'f'));
             if (!fields.ok) throw ParleyError.of(fields.error, fields.reason);
             if (remark !== undefined && (typeof remark !== 'string' || utf8ByteLength(remark) > MAX_FRIEND_REMARK_BYTES)) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `Tag_SNS_IM_Remark must be a string of at most ${MAX_FRIEND_REMARK_BYTES} bytes`);
+            if (groups !== undefined && !isGroupNameList(groups)) throw ParleyError.of('ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS', `Tag_SNS_IM_Group must be an array of friend group names of 1..${MAX_FRIEND_GROUP_NAME_BYTES} bytes`);
             const friendCustomField: FriendCustomField[] = fields.value;
-            await s.friends.update(me, { userID: u.to, ...(typeof remark === 'string' ? { remark } : {}), ...(custom.length > 0 ? { friendCustomField } : {}) });
+            if (groups !== undefined) await s.groups.setGroupsOf(me, u.to, groups);
+            if (typeof remark === 'string' || custom.length > 0) {
+              await s.friends.update(me, { userID: u.to, ...(typeof remark === 'string' ? { remark } : {}), ...(custom.length > 0 ? { friendCustomField } : {}) });
+            }
             out.push(item(u.to));
           } catch (err) {
             out.push(itemOfError(u.to, err));
